@@ -65,14 +65,22 @@ func ParseAction(s string) (Action, error) {
 func New(id, userID string, action Action, details, relatedID string, metadata map[string]string, now time.Time) (Activity, error) {
 	var errs domain.FieldErrors
 	details = strings.TrimSpace(details)
-	if utf8.RuneCountInString(details) > MaxDetailsLength || !utf8.ValidString(details) {
+	if utf8.RuneCountInString(details) > MaxDetailsLength || !isText(details) {
 		errs.Add("details", "details must be at most 500 characters of text")
 	}
 	if len(relatedID) > MaxRelatedIDLength {
 		errs.Add("relatedId", "relatedId must be at most 100 characters")
 	}
+	if len(relatedID) > 0 && !isText(relatedID) {
+		errs.Add("relatedId", "relatedId must be text")
+	}
 	if len(metadata) > MaxMetadataEntries {
 		errs.Add("metadata", "metadata may hold at most 20 entries")
+	}
+	for k, v := range metadata {
+		if !isText(k) || !isText(v) || len(k) > 100 || len(v) > MaxDetailsLength {
+			errs.Add("metadata", "metadata keys and values must be short text")
+		}
 	}
 	if err := errs.Err(); err != nil {
 		return Activity{}, err
@@ -84,3 +92,7 @@ func New(id, userID string, action Action, details, relatedID string, metadata m
 	return Activity{ID: id, UserID: userID, Action: action, Details: details, RelatedID: relatedID,
 		Timestamp: now.UTC(), Metadata: md}, nil
 }
+
+// isText refuses what databases cannot store in a text column: invalid UTF-8
+// and NUL characters.
+func isText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }

@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+)
+
+// serve runs the API until ctx ends, then shuts down in order: readiness
+// fails, in-flight requests finish (bounded), background work drains, and the
+// assembly's cleanups close connections.
+func serve(ctx context.Context, env Env, cfg Config, logger *slog.Logger, assemble Assembler) error {
+	if cfg.Embedded() {
+		if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+			return fmt.Errorf("creating DATA_DIR: %w", err)
+		}
+	}
+	a, cleanup, err := assemble(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	applied, err := a.Migrate(ctx)
+	if err != nil {
+		return fmt.Errorf("migrating: %w", err)
+	}
+	logger.Info("database ready", "migrations_applied", len(applied), "embedded", cfg.Embedded())
+
+	// Listen before serving, so a busy port fails at once and :0 works in tests.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           a.Handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	logger.Info("listening", "addr", ln.Addr().String(), "version", env.Version)
+	if env.Listening != nil {
+		env.Listening(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	return shutdown(srv, a, cfg, logger, errc)
+}
+
+func shutdown(srv *http.Server, a *App, cfg Config, logger *slog.Logger, errc <-chan error) error {
+	logger.Info("shutting down", "timeout", cfg.ShutdownTimeout.String())
+	if a.Drain != nil {
+		a.Drain()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(ctx)
+	if serveErr := <-errc; serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		err = errors.Join(err, serveErr)
+	}
+	if derr := a.Accounts.Drain(ctx); derr != nil {
+		logger.Warn("background work did not finish before the deadline", "err", derr)
+	}
+	logger.Info("stopped")
+	return err
+}

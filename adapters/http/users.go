@@ -1,0 +1,185 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/mealplanner/backend/app"
+	"github.com/mealplanner/backend/domain"
+	"github.com/mealplanner/backend/domain/activity"
+)
+
+// pathUser is the {userId} of a route, or "me" on the /auth routes that act on the caller.
+func pathUser(r *http.Request) string {
+	if id, ok := mux.Vars(r)["userId"]; ok {
+		return id
+	}
+	return app.Me
+}
+
+func handleUserGet(accounts *app.Accounts) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		u, err := accounts.GetUser(r.Context(), principalFrom(r.Context()), pathUser(r))
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		respond(w, r, http.StatusOK, userResponse{User: toUserJSON(u)})
+	}
+}
+
+func handleProfileUpdate(accounts *app.Accounts) http.HandlerFunc {
+	type request struct {
+		Name  *string `json:"name"`
+		Email *string `json:"email"`
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		in, err := decode[request](w, r)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		u, err := accounts.UpdateProfile(r.Context(), principalFrom(r.Context()),
+			app.ProfileChange{UserID: pathUser(r), Name: in.Name, Email: in.Email})
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		respond(w, r, http.StatusOK, userResponse{User: toUserJSON(u)})
+	}
+}
+
+func handlePreferencesUpdate(accounts *app.Accounts) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		in, err := decode[preferencesPatchJSON](w, r)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		u, err := accounts.UpdatePreferences(r.Context(), principalFrom(r.Context()), pathUser(r), in.toDomain())
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		respond(w, r, http.StatusOK, userResponse{User: toUserJSON(u)})
+	}
+}
+
+func handlePasswordChange(accounts *app.Accounts) http.HandlerFunc {
+	type request struct {
+		CurrentPassword string `json:"currentPassword"`
+		NewPassword     string `json:"newPassword"`
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		in, err := decode[request](w, r)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		err = accounts.ChangePassword(r.Context(), principalFrom(r.Context()),
+			app.PasswordChange{UserID: pathUser(r), CurrentPassword: in.CurrentPassword, NewPassword: in.NewPassword})
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		respond(w, r, http.StatusOK, messageResponse{Message: "password updated successfully"})
+	}
+}
+
+type exportJSON struct {
+	ExportDate    time.Time      `json:"exportDate"`
+	User          userJSON       `json:"user"`
+	Favorites     []string       `json:"favorites"`
+	Ratings       []any          `json:"ratings"`
+	MealPlans     []any          `json:"mealPlans"`
+	ShoppingLists []any          `json:"shoppingLists"`
+	Activities    []activityJSON `json:"activities"`
+}
+
+func handleUserExport(accounts *app.Accounts) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ex, err := accounts.ExportData(r.Context(), principalFrom(r.Context()), pathUser(r))
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		name := "meal-planner-export-" + ex.ExportDate.Format("2006-01-02") + ".json"
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+		respond(w, r, http.StatusOK, exportJSON{ExportDate: ex.ExportDate, User: toUserJSON(ex.User),
+			Favorites: nonNil(ex.Favorites), Ratings: nonNil(ex.Ratings), MealPlans: nonNil(ex.MealPlans),
+			ShoppingLists: nonNil(ex.ShoppingLists), Activities: toActivitiesJSON(ex.Activities)})
+	}
+}
+
+func handleUserDelete(accounts *app.Accounts) http.HandlerFunc {
+	type request struct {
+		Password string `json:"password"`
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		in, err := decode[request](w, r)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		if err := accounts.Erase(r.Context(), principalFrom(r.Context()), pathUser(r), in.Password); err != nil {
+			writeError(w, r, err)
+			return
+		}
+		respondNoContent(w)
+	}
+}
+
+func handleActivitiesList(accounts *app.Accounts) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		limit, err := intQuery(r, "limit", activity.DefaultListLimit)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		list, err := accounts.ListActivities(r.Context(), principalFrom(r.Context()), pathUser(r), limit)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		respond(w, r, http.StatusOK, toActivitiesJSON(list))
+	}
+}
+
+func handleActivityCreate(accounts *app.Accounts) http.HandlerFunc {
+	type request struct {
+		Action    string            `json:"action"`
+		Details   string            `json:"details"`
+		RelatedID string            `json:"relatedId"`
+		Metadata  map[string]string `json:"metadata"`
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		in, err := decode[request](w, r)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		act, err := accounts.RecordActivity(r.Context(), principalFrom(r.Context()), app.NewActivity{
+			UserID: pathUser(r), Action: in.Action, Details: in.Details, RelatedID: in.RelatedID, Metadata: in.Metadata})
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		respond(w, r, http.StatusCreated, toActivityJSON(act))
+	}
+}
+
+// intQuery reads an optional integer query parameter.
+func intQuery(r *http.Request, name string, def int) (int, error) {
+	raw := r.URL.Query().Get(name)
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || len(raw) > 9 {
+		return 0, domain.Invalid(name+" must be an integer", map[string]string{name: "must be an integer"})
+	}
+	return n, nil
+}

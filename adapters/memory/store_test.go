@@ -1,0 +1,33 @@
+package memory_test
+
+import (
+	"testing"
+
+	"github.com/mealplanner/backend/adapters/memory"
+	"github.com/mealplanner/backend/ports/porttest"
+)
+
+func newMemoryStores(*testing.T) porttest.Stores {
+	s := memory.NewStore()
+	return porttest.Stores{Users: s.Users(), Sessions: s.Sessions(), Resets: s.Resets(), Activities: s.Activities()}
+}
+
+func TestUserRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.UserRepository(t, newMemoryStores)
+}
+
+func TestSessionRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.SessionRepository(t, newMemoryStores)
+}
+
+func TestPasswordResetRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.PasswordResetRepository(t, newMemoryStores)
+}
+
+func TestActivityRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.ActivityRepository(t, newMemoryStores)
+}

@@ -1,0 +1,63 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/mealplanner/backend/domain"
+	"github.com/mealplanner/backend/domain/activity"
+	"github.com/mealplanner/backend/domain/user"
+)
+
+// Export is everything stored about one user, for a GDPR access request.
+// Favourites, ratings, plans and lists stay empty until those features exist.
+type Export struct {
+	ExportDate    time.Time
+	User          *user.User
+	Favorites     []string
+	Ratings       []any
+	MealPlans     []any
+	ShoppingLists []any
+	Activities    []activity.Activity
+}
+
+// ExportData gathers a user's data; it never includes anyone else's.
+func (a *Accounts) ExportData(ctx context.Context, p Principal, userID string) (Export, error) {
+	u, err := a.GetUser(ctx, p, userID)
+	if err != nil {
+		return Export{}, err
+	}
+	acts, err := a.Activities.All(ctx, u.ID)
+	if err != nil {
+		return Export{}, err
+	}
+	a.Logger.Info("personal data exported", "user_id", u.ID, "by", p.UserID)
+	return Export{ExportDate: a.Clock.Now().UTC(), User: u, Favorites: []string{}, Ratings: []any{},
+		MealPlans: []any{}, ShoppingLists: []any{}, Activities: acts}, nil
+}
+
+// Erase deletes a user's personal data and anonymises the account so the
+// email can register again. Users confirm with their password; an admin
+// erasing someone else needs none.
+func (a *Accounts) Erase(ctx context.Context, p Principal, userID, password string) error {
+	u, err := a.GetUser(ctx, p, userID)
+	if err != nil {
+		return err
+	}
+	if u.ID == p.UserID && !a.Hasher.Matches(u.PasswordHash, password) {
+		return domain.Invalid("password is incorrect", map[string]string{"password": "is incorrect"})
+	}
+	if err := a.revokeUser(ctx, u.ID, ""); err != nil {
+		return err
+	}
+	now := a.Clock.Now()
+	err = a.Users.Erase(ctx, u.ID, func(u *user.User) error {
+		u.Anonymise(now)
+		return nil
+	})
+	if err != nil {
+		return notFoundAs(err, errUserNotFound)
+	}
+	a.Logger.Info("user erased", "user_id", u.ID, "by", p.UserID)
+	return nil
+}

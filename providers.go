@@ -1,0 +1,192 @@
+// Package backend is the composition root: it assembles the adapters around
+// the use cases for each way the program runs. wire.go declares the three
+// assemblies; wire_gen.go is generated from it by `make wire`.
+package backend
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/google/wire"
+
+	"github.com/mealplanner/backend/adapters/cli"
+	apihttp "github.com/mealplanner/backend/adapters/http"
+	"github.com/mealplanner/backend/adapters/jwt"
+	"github.com/mealplanner/backend/adapters/memory"
+	"github.com/mealplanner/backend/adapters/outbox"
+	"github.com/mealplanner/backend/adapters/password"
+	"github.com/mealplanner/backend/adapters/redis"
+	"github.com/mealplanner/backend/adapters/sendgrid"
+	"github.com/mealplanner/backend/adapters/sql"
+	"github.com/mealplanner/backend/adapters/system"
+	"github.com/mealplanner/backend/app"
+	"github.com/mealplanner/backend/ports"
+)
+
+// Token claims that tie access tokens to this service.
+const (
+	tokenIssuer   = "meal-planner-api"
+	tokenAudience = "meal-planner-web"
+)
+
+// Assemble builds the program for a configuration: the embedded default when
+// no DATABASE_URL is set, the production assembly otherwise.
+func Assemble(ctx context.Context, cfg cli.Config, logger *slog.Logger) (*cli.App, func(), error) {
+	if cfg.Embedded() {
+		return InitializeEmbedded(ctx, cfg, logger)
+	}
+	return InitializeProduction(ctx, cfg, logger)
+}
+
+// sqlSet stores accounts in a bun database, whichever its dialect.
+var sqlSet = wire.NewSet(
+	sql.NewUserRepository, wire.Bind(new(ports.UserRepository), new(*sql.UserRepository)),
+	sql.NewSessionRepository, wire.Bind(new(ports.SessionRepository), new(*sql.SessionRepository)),
+	sql.NewResetRepository, wire.Bind(new(ports.PasswordResetRepository), new(*sql.ResetRepository)),
+	sql.NewActivityRepository, wire.Bind(new(ports.ActivityRepository), new(*sql.ActivityRepository)),
+)
+
+// serviceSet is what every running assembly shares: infrastructure chosen by
+// its own setting, the use cases and the HTTP adapter.
+var serviceSet = wire.NewSet(
+	sqlSet,
+	openRedis, provideRevocations, provideRateLimiter, provideMailer,
+	newHasher, wire.Bind(new(ports.PasswordHasher), new(*password.Hasher)),
+	newTokens, wire.Bind(new(ports.AccessTokens), new(*jwt.Tokens)),
+	wire.Struct(new(system.Clock)), wire.Bind(new(ports.Clock), new(*system.Clock)),
+	wire.Struct(new(system.IDs)), wire.Bind(new(ports.IDGenerator), new(*system.IDs)),
+	wire.Struct(new(app.AccountsDeps), "*"), newAccounts,
+	apihttp.NewMetrics, readinessChecks, newServer, newCLIApp,
+)
+
+func openDB(ctx context.Context, dsn string) (*sql.DB, func(), error) {
+	db, err := sql.Open(ctx, dsn)
+	if err != nil {
+		return nil, nil, fmt.Errorf("opening the database: %w", err)
+	}
+	return db, func() { _ = db.Close() }, nil
+}
+
+// openEmbeddedDB opens (creating it on first start) the SQLite file in DATA_DIR.
+func openEmbeddedDB(ctx context.Context, cfg cli.Config) (*sql.DB, func(), error) {
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return nil, nil, fmt.Errorf("creating DATA_DIR: %w", err)
+	}
+	return openDB(ctx, cfg.SQLitePath())
+}
+
+func openProductionDB(ctx context.Context, cfg cli.Config) (*sql.DB, func(), error) {
+	return openDB(ctx, cfg.DatabaseURL)
+}
+
+// jwtSecret is the key access tokens are signed with.
+type jwtSecret []byte
+
+func configuredJWTSecret(cfg cli.Config) jwtSecret { return jwtSecret(cfg.JWTSecret) }
+
+// embeddedJWTSecret uses JWT_SECRET when given, else a secret generated on
+// first start and kept in DATA_DIR, so that sessions survive restarts.
+func embeddedJWTSecret(cfg cli.Config) (jwtSecret, error) {
+	if cfg.JWTSecret != "" {
+		return jwtSecret(cfg.JWTSecret), nil
+	}
+	path := filepath.Join(cfg.DataDir, "jwt-secret")
+	b, err := os.ReadFile(path)
+	if err == nil && len(strings.TrimSpace(string(b))) >= jwt.MinSecretLength {
+		return jwtSecret(strings.TrimSpace(string(b))), nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reading the JWT secret: %w", err)
+	}
+	raw := make([]byte, 48)
+	if _, err := rand.Read(raw); err != nil {
+		return nil, err
+	}
+	secret := base64.RawURLEncoding.EncodeToString(raw)
+	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("writing the JWT secret: %w", err)
+	}
+	return jwtSecret(secret), nil
+}
+
+func newTokens(secret jwtSecret) (*jwt.Tokens, error) {
+	return jwt.New(secret, tokenIssuer, tokenAudience)
+}
+
+func newHasher(cfg cli.Config) (*password.Hasher, error) { return password.New(cfg.BcryptCost) }
+
+// openRedis connects when REDIS_URL is set; a nil client means "in-process".
+func openRedis(ctx context.Context, cfg cli.Config) (*redis.Client, func(), error) {
+	if cfg.RedisURL == "" {
+		return nil, func() {}, nil
+	}
+	c, err := redis.Open(ctx, cfg.RedisURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("connecting to Redis: %w", err)
+	}
+	return c, c.Close, nil
+}
+
+func provideRevocations(c *redis.Client, logger *slog.Logger) ports.RevocationList {
+	if c == nil {
+		return memory.NewRevocationList(nil)
+	}
+	return redis.NewRevocationList(c, logger)
+}
+
+func provideRateLimiter(c *redis.Client, logger *slog.Logger) ports.RateLimiter {
+	if c == nil {
+		return memory.NewRateLimiter(nil)
+	}
+	return redis.NewRateLimiter(c, logger)
+}
+
+// provideMailer sends through SendGrid when it is configured and otherwise
+// writes to the outbox folder, so that no email is lost in development.
+func provideMailer(cfg cli.Config, logger *slog.Logger) (ports.Mailer, error) {
+	if cfg.SendGridAPIKey != "" {
+		return sendgrid.New(sendgrid.Config{APIKey: cfg.SendGridAPIKey, BaseURL: cfg.SendGridBaseURL,
+			FromEmail: cfg.MailFrom, FromName: cfg.MailFromName})
+	}
+	return outbox.New(filepath.Join(cfg.DataDir, "outbox"), logger)
+}
+
+func newAccounts(deps app.AccountsDeps, cfg cli.Config) (*app.Accounts, error) {
+	appURL := strings.TrimSuffix(cfg.AppURL, "/")
+	return app.NewAccounts(deps, app.AccountsConfig{AppURL: appURL, ResetURL: appURL + "/reset-password"})
+}
+
+func readinessChecks(db *sql.DB, c *redis.Client) []apihttp.Check {
+	checks := []apihttp.Check{{Name: "database", Pinger: db}}
+	if c != nil {
+		checks = append(checks, apihttp.Check{Name: "cache", Pinger: c})
+	}
+	return checks
+}
+
+func httpConfig(cfg cli.Config) apihttp.Config {
+	return apihttp.Config{
+		CORSOrigins: cfg.CORSOrigins,
+		TrustProxy:  cfg.TrustProxy,
+		General:     apihttp.RateLimit{Limit: cfg.RateGeneral.Limit, Window: cfg.RateGeneral.Window},
+		Auth:        apihttp.RateLimit{Limit: cfg.RateAuth.Limit, Window: cfg.RateAuth.Window},
+	}
+}
+
+func newServer(cfg cli.Config, acc *app.Accounts, limiter ports.RateLimiter, checks []apihttp.Check,
+	metrics *apihttp.Metrics, logger *slog.Logger) *apihttp.Server {
+	return apihttp.NewServer(httpConfig(cfg), apihttp.Deps{Accounts: acc, Limiter: limiter, Checks: checks,
+		Metrics: metrics, Logger: logger})
+}
+
+func newCLIApp(server *apihttp.Server, acc *app.Accounts, db *sql.DB) *cli.App {
+	return &cli.App{Handler: server, Accounts: acc, Migrate: db.Migrate, Drain: server.Drain}
+}
