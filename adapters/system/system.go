@@ -17,11 +17,12 @@ var (
 )
 
 // Clock is the wall clock, in UTC so that stored times never depend on the
-// server's time zone.
+// server's time zone, and to the microsecond, the finest both databases keep:
+// a time in a response is then the same as the one read back later.
 type Clock struct{}
 
-// Now returns the current time in UTC.
-func (Clock) Now() time.Time { return time.Now().UTC() }
+// Now returns the current time in UTC, truncated to the microsecond.
+func (Clock) Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 
 // IDs makes identifiers and secrets from crypto/rand. Its zero value is ready
 // to use and it is safe for concurrent use.
