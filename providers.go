@@ -128,7 +128,7 @@ func openRedis(ctx context.Context, cfg cli.Config) (*redis.Client, func(), erro
 	if cfg.RedisURL == "" {
 		return nil, func() {}, nil
 	}
-	c, err := redis.Open(ctx, cfg.RedisURL)
+	c, err := redis.Open(ctx, cfg.RedisURL, redis.WithKeyPrefix(cfg.RedisPrefix))
 	if err != nil {
 		return nil, nil, fmt.Errorf("connecting to Redis: %w", err)
 	}

@@ -17,6 +17,7 @@ type Config struct {
 	DataDir     string
 	DatabaseURL string // "" = SQLite in DataDir
 	RedisURL    string // "" = in-process cache, limiter and revocation list
+	RedisPrefix string // namespace of every key, so deployments can share a server
 	JWTSecret   string // required with DatabaseURL; otherwise generated into DataDir
 	CORSOrigins []string
 	LogLevel    slog.Level
@@ -64,6 +65,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		DataDir:         r.str("DATA_DIR", "./data"),
 		DatabaseURL:     r.str("DATABASE_URL", ""),
 		RedisURL:        r.str("REDIS_URL", ""),
+		RedisPrefix:     r.str("REDIS_PREFIX", "mp:"),
 		JWTSecret:       r.str("JWT_SECRET", ""),
 		CORSOrigins:     r.list("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173"),
 		LogLevel:        r.level("LOG_LEVEL", slog.LevelInfo),

@@ -81,13 +81,13 @@ func tooManyRequests(d ports.RateDecision, now time.Time) error {
 }
 
 // clientIP is the address rate limits count against: the peer, or with
-// trustProxy the first X-Forwarded-For entry. trustProxy must only be set
-// when a proxy we run overwrites X-Forwarded-For, because a client can put
-// anything in the first entry of a header that a proxy merely appends to.
+// trustProxy the last X-Forwarded-For entry. A client can write anything into
+// that header; only the entry our own proxy appended, the last one, can be
+// trusted, so trustProxy means exactly one proxy of ours in front of the API.
 func clientIP(r *http.Request, trustProxy bool) string {
-	if trustProxy {
-		first, _, _ := strings.Cut(r.Header.Get("X-Forwarded-For"), ",")
-		if ip := net.ParseIP(strings.TrimSpace(first)); ip != nil {
+	if xff := r.Header.Get("X-Forwarded-For"); trustProxy && xff != "" {
+		last := xff[strings.LastIndex(xff, ",")+1:]
+		if ip := net.ParseIP(strings.TrimSpace(last)); ip != nil {
 			return ip.String()
 		}
 	}

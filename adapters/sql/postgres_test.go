@@ -2,47 +2,18 @@ package sql
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"testing"
 
+	"github.com/mealplanner/backend/adapters/sql/sqltest"
 	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/ports/porttest"
 )
 
-// createPostgresDB makes a fresh, empty database on the server that
-// TEST_DATABASE_URL names and drops it when the test ends: other packages
-// test on the same server at the same time.
+// createPostgresDB opens a fresh, empty database of its own.
 func createPostgresDB(t *testing.T) (db *DB, dsn string) {
 	t.Helper()
-	base := os.Getenv("TEST_DATABASE_URL")
-	if base == "" {
-		t.Skip("TEST_DATABASE_URL not set")
-	}
-	ctx := context.Background()
-	admin, err := Open(ctx, base)
-	if err != nil {
-		t.Fatalf("TEST_DATABASE_URL is set but the server does not answer: %v", err)
-	}
-	name := "mp_test_" + randomHex(t)
-	if _, err := admin.bun.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		_ = admin.Close()
-		t.Fatalf("CREATE DATABASE %s: %v", name, err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.bun.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("DROP DATABASE %s: %v", name, err)
-		}
-		_ = admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("TEST_DATABASE_URL: %v", err)
-	}
-	u.Path = "/" + name
-	return mustOpenPostgres(t, u.String()), u.String()
+	dsn = sqltest.NewDatabase(t)
+	return mustOpenPostgres(t, dsn), dsn
 }
 
 // mustOpenPostgres opens a handle that is closed before the database is dropped.
@@ -54,14 +25,6 @@ func mustOpenPostgres(t *testing.T, dsn string) *DB {
 	}
 	t.Cleanup(func() { _ = db.Close() })
 	return db
-}
-
-func randomHex(t *testing.T) string {
-	b := make([]byte, 8)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	return hex.EncodeToString(b)
 }
 
 // postgresStores gives every subtest of one suite the same migrated database;
