@@ -45,9 +45,10 @@ bench:
 # Runs each fuzz target for FUZZTIME (default 20s).
 FUZZTIME ?= 20s
 fuzz:
-	go test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./adapters/http/
-	go test -run '^$$' -fuzz FuzzVerify -fuzztime $(FUZZTIME) ./adapters/jwt/
-	go test -run '^$$' -fuzz FuzzNormalizeEmail -fuzztime $(FUZZTIME) ./domain/user/
+	go test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./adapters/http/
+	go test -run '^$$' -fuzz FuzzRequestBodies -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./adapters/http/
+	go test -run '^$$' -fuzz FuzzVerify -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./adapters/jwt/
+	go test -run '^$$' -fuzz FuzzNormalizeEmail -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./domain/user/
 
 clean:
 	rm -rf bin coverage.out bench.out

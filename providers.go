@@ -6,6 +6,7 @@ package backend
 import (
 	"context"
 	"crypto/rand"
+	stdsql "database/sql"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -64,7 +65,7 @@ var serviceSet = wire.NewSet(
 	wire.Struct(new(system.Clock)), wire.Bind(new(ports.Clock), new(*system.Clock)),
 	wire.Struct(new(system.IDs)), wire.Bind(new(ports.IDGenerator), new(*system.IDs)),
 	wire.Struct(new(app.AccountsDeps), "*"), newAccounts,
-	apihttp.NewMetrics, readinessChecks, newServer, newCLIApp,
+	newMetrics, readinessChecks, newServer, newCLIApp,
 )
 
 func openDB(ctx context.Context, dsn string) (*sql.DB, func(), error) {
@@ -162,6 +163,21 @@ func provideMailer(cfg cli.Config, logger *slog.Logger) (ports.Mailer, error) {
 func newAccounts(deps app.AccountsDeps, cfg cli.Config) (*app.Accounts, error) {
 	appURL := strings.TrimSuffix(cfg.AppURL, "/")
 	return app.NewAccounts(deps, app.AccountsConfig{AppURL: appURL, ResetURL: appURL + "/reset-password"})
+}
+
+// newMetrics adds the infrastructure's own figures to the HTTP metrics.
+func newMetrics(db *sql.DB, limiter ports.RateLimiter) *apihttp.Metrics {
+	m := apihttp.NewMetrics()
+	pool := func(f func(s stdsql.DBStats) float64) func() float64 { return func() float64 { return f(db.Stats()) } }
+	m.GaugeFunc("db_pool_open_connections", "Open database connections.", pool(func(s stdsql.DBStats) float64 { return float64(s.OpenConnections) }))
+	m.GaugeFunc("db_pool_in_use_connections", "Database connections in use.", pool(func(s stdsql.DBStats) float64 { return float64(s.InUse) }))
+	m.GaugeFunc("db_pool_idle_connections", "Idle database connections.", pool(func(s stdsql.DBStats) float64 { return float64(s.Idle) }))
+	m.CounterFunc("db_pool_wait_total", "Times a request waited for a database connection.", pool(func(s stdsql.DBStats) float64 { return float64(s.WaitCount) }))
+	if rl, ok := limiter.(*redis.RateLimiter); ok {
+		m.CounterFunc("rate_limit_local_fallbacks_total", "Rate-limit decisions made in-process because Redis did not answer.",
+			func() float64 { return float64(rl.Fallbacks()) })
+	}
+	return m
 }
 
 func readinessChecks(db *sql.DB, c *redis.Client) []apihttp.Check {

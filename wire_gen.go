@@ -80,7 +80,7 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 	}
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
-	metrics := http.NewMetrics()
+	metrics := newMetrics(db, rateLimiter)
 	server := newServer(cfg, accounts, rateLimiter, v, metrics, logger)
 	cliApp := newCLIApp(server, accounts, db)
 	return cliApp, func() {
@@ -146,7 +146,7 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 	}
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
-	metrics := http.NewMetrics()
+	metrics := newMetrics(db, rateLimiter)
 	server := newServer(cfg, accounts, rateLimiter, v, metrics, logger)
 	cliApp := newCLIApp(server, accounts, db)
 	return cliApp, func() {

@@ -113,6 +113,9 @@ func (db *DB) Ping(ctx context.Context) error {
 // Dialect is "postgres" or "sqlite".
 func (db *DB) Dialect() string { return db.dialect }
 
+// Stats reports the connection pool, for metrics.
+func (db *DB) Stats() stdsql.DBStats { return db.bun.DB.Stats() }
+
 func (db *DB) isPostgres() bool { return db.dialect == migrations.Postgres }
 
 // forUpdate locks the selected rows until the transaction ends on PostgreSQL.

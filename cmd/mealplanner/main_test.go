@@ -130,6 +130,17 @@ func TestEmbeddedJourney(t *testing.T) {
 		t.Fatalf("login: %d %v", code, m)
 	}
 	token := m["token"].(string)
+	res, err := http.Get(srv.base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	for _, name := range []string{"http_requests_total", "db_pool_open_connections", "go_goroutines"} {
+		if !strings.Contains(string(metrics), name) {
+			t.Errorf("/metrics lacks %s", name)
+		}
+	}
 	srv.stop(t)
 
 	again := start(t, env)
