@@ -30,6 +30,7 @@ func (a *Accounts) SignIn(ctx context.Context, in Login) (Credentials, error) {
 	u, err := a.Users.GetByEmail(ctx, email)
 	if domain.IsCode(err, domain.CodeNotFound) {
 		a.Hasher.Matches(a.dummyHash, in.Password)
+		a.Logger.Info("login failed", "reason", "unknown email")
 		return Credentials{}, errBadCredentials
 	}
 	if err != nil {
@@ -37,6 +38,7 @@ func (a *Accounts) SignIn(ctx context.Context, in Login) (Credentials, error) {
 	}
 	now := a.Clock.Now()
 	if u.Lockout.Locked(now) {
+		a.Logger.Info("login refused", "reason", "account locked", "user_id", u.ID)
 		return Credentials{}, u.Lockout.LockedError(now)
 	}
 	if !a.Hasher.Matches(u.PasswordHash, in.Password) {
@@ -80,5 +82,6 @@ func (a *Accounts) countFailure(ctx context.Context, userID string) error {
 	case lockErr != nil:
 		return lockErr
 	}
+	a.Logger.Info("login failed", "reason", "wrong password", "user_id", userID)
 	return errBadCredentials
 }
