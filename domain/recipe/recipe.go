@@ -4,6 +4,8 @@ package recipe
 
 import (
 	"time"
+
+	"github.com/mealplanner/backend/domain/food"
 )
 
 // Categories is TheMealDB's category vocabulary, which the frontend shows.
@@ -42,15 +44,7 @@ type Images struct {
 
 // Nutrients are amounts of the contract's seven nutrients: calories in kcal,
 // sodium in mg, the rest in grams.
-type Nutrients struct {
-	Calories     float64
-	Protein      float64
-	Carbohydrate float64
-	Fat          float64
-	Fiber        float64
-	Sugars       float64
-	Sodium       float64
-}
+type Nutrients = food.Nutrients
 
 // Recipe is a catalogue entry.
 type Recipe struct {
