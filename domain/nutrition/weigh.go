@@ -57,9 +57,16 @@ func Grams(a measure.Amount, f *food.Food) (float64, Reason) {
 	return 0, NoPortion
 }
 
+// unitSynonyms are count nouns that name the same portion as the food
+// table's unit: a rasher of bacon is its slice, a stick or rib of celery its stalk.
+var unitSynonyms = map[string]string{"rasher": "slice", "stick": "stalk", "rib": "stalk"}
+
 // countsAsUnit reports whether a count noun means one of the food's units:
 // "2 eggs" (no noun), "3 cloves" of garlic, "1 can" of chickpeas.
 func countsAsUnit(symbol string, f *food.Food) bool {
+	if syn, ok := unitSynonyms[strings.ToLower(symbol)]; ok && strings.EqualFold(syn, f.UnitName) {
+		return true
+	}
 	return symbol == "" || strings.EqualFold(symbol, f.UnitName)
 }
 
