@@ -5,13 +5,16 @@ package backend
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	stdsql "database/sql"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,11 +23,14 @@ import (
 
 	"github.com/mealplanner/backend/adapters/cli"
 	apihttp "github.com/mealplanner/backend/adapters/http"
+	"github.com/mealplanner/backend/adapters/imaging"
 	"github.com/mealplanner/backend/adapters/jwt"
+	"github.com/mealplanner/backend/adapters/localfs"
 	"github.com/mealplanner/backend/adapters/memory"
 	"github.com/mealplanner/backend/adapters/outbox"
 	"github.com/mealplanner/backend/adapters/password"
 	"github.com/mealplanner/backend/adapters/redis"
+	"github.com/mealplanner/backend/adapters/s3"
 	"github.com/mealplanner/backend/adapters/sendgrid"
 	"github.com/mealplanner/backend/adapters/sql"
 	"github.com/mealplanner/backend/adapters/system"
@@ -53,18 +59,23 @@ var sqlSet = wire.NewSet(
 	sql.NewSessionRepository, wire.Bind(new(ports.SessionRepository), new(*sql.SessionRepository)),
 	sql.NewResetRepository, wire.Bind(new(ports.PasswordResetRepository), new(*sql.ResetRepository)),
 	sql.NewActivityRepository, wire.Bind(new(ports.ActivityRepository), new(*sql.ActivityRepository)),
+	sql.NewRecipeRepository, wire.Bind(new(ports.RecipeRepository), new(*sql.RecipeRepository)),
+	sql.NewFavoriteRepository, wire.Bind(new(ports.FavoriteRepository), new(*sql.FavoriteRepository)),
+	sql.NewRatingRepository, wire.Bind(new(ports.RatingRepository), new(*sql.RatingRepository)),
 )
 
 // serviceSet is what every running assembly shares: infrastructure chosen by
 // its own setting, the use cases and the HTTP adapter.
 var serviceSet = wire.NewSet(
 	sqlSet,
-	openRedis, provideRevocations, provideRateLimiter, provideMailer,
+	openRedis, provideRevocations, provideRateLimiter, provideMailer, provideCache,
+	provideImages, imageStore, imaging.New, wire.Bind(new(ports.ImageProcessor), new(*imaging.Processor)),
 	newHasher, wire.Bind(new(ports.PasswordHasher), new(*password.Hasher)),
 	newTokens, wire.Bind(new(ports.AccessTokens), new(*jwt.Tokens)),
 	wire.Struct(new(system.Clock)), wire.Bind(new(ports.Clock), new(*system.Clock)),
 	wire.Struct(new(system.IDs)), wire.Bind(new(ports.IDGenerator), new(*system.IDs)),
 	wire.Struct(new(app.AccountsDeps), "*"), newAccounts,
+	wire.Struct(new(app.CatalogueDeps), "*"), app.NewCatalogue,
 	newMetrics, readinessChecks, newServer, newCLIApp,
 )
 
@@ -136,6 +147,44 @@ func openRedis(ctx context.Context, cfg cli.Config) (*redis.Client, func(), erro
 	return c, c.Close, nil
 }
 
+func provideCache(c *redis.Client) ports.Cache {
+	if c == nil {
+		return memory.NewCache(memory.DefaultCacheEntries, nil)
+	}
+	return redis.NewCache(c)
+}
+
+// images is where pictures live, and the handler that serves them when the
+// API itself does (the local folder of the embedded default).
+type images struct {
+	store   ports.ImageStore
+	handler http.Handler
+}
+
+func imageStore(i images) ports.ImageStore { return i.store }
+
+// provideImages stores pictures in S3 when S3_BUCKET is set, else in
+// DATA_DIR/images served by the API under /images/.
+func provideImages(ctx context.Context, cfg cli.Config, secret jwtSecret) (images, func(), error) {
+	if cfg.S3Bucket != "" {
+		store, err := s3.New(ctx, s3.Config{Bucket: cfg.S3Bucket, Region: cfg.S3Region, Endpoint: cfg.S3Endpoint,
+			UsePathStyle: cfg.S3PathStyle, PublicBaseURL: cfg.S3PublicBaseURL})
+		if err != nil {
+			return images{}, nil, fmt.Errorf("connecting to S3: %w", err)
+		}
+		return images{store: store}, func() {}, nil
+	}
+	// The upload links are signed with a key derived from the JWT secret, so
+	// that no second secret needs configuring and the two never coincide.
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte("local image uploads"))
+	store, err := localfs.New(filepath.Join(cfg.DataDir, "images"), strings.TrimSuffix(cfg.PublicURL, "/"), mac.Sum(nil))
+	if err != nil {
+		return images{}, nil, fmt.Errorf("opening the image folder: %w", err)
+	}
+	return images{store: store, handler: store.Handler()}, func() { _ = store.Close() }, nil
+}
+
 func provideRevocations(c *redis.Client, logger *slog.Logger) ports.RevocationList {
 	if c == nil {
 		return memory.NewRevocationList(nil)
@@ -197,12 +246,18 @@ func httpConfig(cfg cli.Config) apihttp.Config {
 	}
 }
 
-func newServer(cfg cli.Config, acc *app.Accounts, limiter ports.RateLimiter, checks []apihttp.Check,
-	metrics *apihttp.Metrics, logger *slog.Logger) *apihttp.Server {
-	return apihttp.NewServer(httpConfig(cfg), apihttp.Deps{Accounts: acc, Limiter: limiter, Checks: checks,
-		Metrics: metrics, Logger: logger})
+func newServer(cfg cli.Config, acc *app.Accounts, cat *app.Catalogue, limiter ports.RateLimiter, checks []apihttp.Check,
+	metrics *apihttp.Metrics, img images, logger *slog.Logger) *apihttp.Server {
+	registerCatalogueMetrics(metrics, cat)
+	return apihttp.NewServer(httpConfig(cfg), apihttp.Deps{Accounts: acc, Catalogue: cat, Limiter: limiter,
+		Checks: checks, Metrics: metrics, Images: img.handler, Logger: logger})
 }
 
-func newCLIApp(server *apihttp.Server, acc *app.Accounts, db *sql.DB) *cli.App {
-	return &cli.App{Handler: server, Accounts: acc, Migrate: db.Migrate, Drain: server.Drain}
+func registerCatalogueMetrics(m *apihttp.Metrics, cat *app.Catalogue) {
+	m.CounterFunc("cache_hits_total", "Catalogue reads answered from the cache.", func() float64 { return float64(cat.CacheStats().Hits) })
+	m.CounterFunc("cache_misses_total", "Catalogue reads that had to go to the database.", func() float64 { return float64(cat.CacheStats().Misses) })
+}
+
+func newCLIApp(server *apihttp.Server, acc *app.Accounts, cat *app.Catalogue, db *sql.DB) *cli.App {
+	return &cli.App{Handler: server, Accounts: acc, Catalogue: cat, Migrate: db.Migrate, Drain: server.Drain}
 }

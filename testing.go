@@ -8,6 +8,7 @@ import (
 	"github.com/google/wire"
 
 	apihttp "github.com/mealplanner/backend/adapters/http"
+	"github.com/mealplanner/backend/adapters/imaging"
 	"github.com/mealplanner/backend/adapters/jwt"
 	"github.com/mealplanner/backend/adapters/memory"
 	"github.com/mealplanner/backend/adapters/password"
@@ -25,11 +26,13 @@ type TestOptions struct {
 
 // TestApp is the API on in-memory fakes, with the fakes a test drives exposed.
 type TestApp struct {
-	Server   *apihttp.Server
-	Accounts *app.Accounts
-	Clock    *memory.Clock
-	Mailer   *memory.Mailer
-	Store    *memory.Store
+	Server    *apihttp.Server
+	Accounts  *app.Accounts
+	Catalogue *app.Catalogue
+	Images    *memory.ImageStore
+	Clock     *memory.Clock
+	Mailer    *memory.Mailer
+	Store     *memory.Store
 }
 
 // testSet is the test assembly: everything in memory, bcrypt at its minimum
@@ -40,6 +43,14 @@ var testSet = wire.NewSet(
 	wire.Bind(new(ports.SessionRepository), new(*memory.SessionRepository)),
 	wire.Bind(new(ports.PasswordResetRepository), new(*memory.ResetRepository)),
 	wire.Bind(new(ports.ActivityRepository), new(*memory.ActivityRepository)),
+	storeRecipes, storeFavorites, storeRatings,
+	wire.Bind(new(ports.RecipeRepository), new(*memory.RecipeRepository)),
+	wire.Bind(new(ports.FavoriteRepository), new(*memory.FavoriteRepository)),
+	wire.Bind(new(ports.RatingRepository), new(*memory.RatingRepository)),
+	testCache, wire.Bind(new(ports.Cache), new(*memory.Cache)),
+	testImages, wire.Bind(new(ports.ImageStore), new(*memory.ImageStore)),
+	imaging.New, wire.Bind(new(ports.ImageProcessor), new(*imaging.Processor)),
+	wire.Struct(new(app.CatalogueDeps), "*"), app.NewCatalogue,
 	testClock, wire.Bind(new(ports.Clock), new(*memory.Clock)),
 	memory.NewMailer, wire.Bind(new(ports.Mailer), new(*memory.Mailer)),
 	testRevocations, wire.Bind(new(ports.RevocationList), new(*memory.RevocationList)),
@@ -56,6 +67,16 @@ func storeUsers(s *memory.Store) *memory.UserRepository          { return s.User
 func storeSessions(s *memory.Store) *memory.SessionRepository    { return s.Sessions() }
 func storeResets(s *memory.Store) *memory.ResetRepository        { return s.Resets() }
 func storeActivities(s *memory.Store) *memory.ActivityRepository { return s.Activities() }
+func storeRecipes(s *memory.Store) *memory.RecipeRepository      { return s.Recipes() }
+func storeFavorites(s *memory.Store) *memory.FavoriteRepository  { return s.Favorites() }
+func storeRatings(s *memory.Store) *memory.RatingRepository      { return s.Ratings() }
+
+func testCache(c *memory.Clock) *memory.Cache {
+	return memory.NewCache(memory.DefaultCacheEntries, c.Now)
+}
+func testImages(c *memory.Clock) *memory.ImageStore {
+	return memory.NewImageStore("http://localhost:3001", c.Now)
+}
 
 func testClock(o TestOptions) *memory.Clock {
 	if o.Now.IsZero() {
@@ -87,11 +108,11 @@ func orUnlimited(n int) int {
 	return n
 }
 
-func testServer(o TestOptions, acc *app.Accounts, limiter ports.RateLimiter, metrics *apihttp.Metrics, logger *slog.Logger) *apihttp.Server {
+func testServer(o TestOptions, acc *app.Accounts, cat *app.Catalogue, limiter ports.RateLimiter, metrics *apihttp.Metrics, logger *slog.Logger) *apihttp.Server {
 	cfg := apihttp.Config{
 		CORSOrigins: []string{"http://localhost:3000", "http://localhost:5173"},
 		General:     apihttp.RateLimit{Limit: orUnlimited(o.GeneralLimit), Window: time.Minute},
 		Auth:        apihttp.RateLimit{Limit: orUnlimited(o.AuthLimit), Window: 15 * time.Minute},
 	}
-	return apihttp.NewServer(cfg, apihttp.Deps{Accounts: acc, Limiter: limiter, Metrics: metrics, Logger: logger})
+	return apihttp.NewServer(cfg, apihttp.Deps{Accounts: acc, Catalogue: cat, Limiter: limiter, Metrics: metrics, Logger: logger})
 }

@@ -10,6 +10,7 @@ import (
 	"context"
 	"github.com/mealplanner/backend/adapters/cli"
 	"github.com/mealplanner/backend/adapters/http"
+	"github.com/mealplanner/backend/adapters/imaging"
 	"github.com/mealplanner/backend/adapters/memory"
 	"github.com/mealplanner/backend/adapters/sql"
 	"github.com/mealplanner/backend/adapters/system"
@@ -30,6 +31,8 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 	sessionRepository := sql.NewSessionRepository(db)
 	resetRepository := sql.NewResetRepository(db)
 	activityRepository := sql.NewActivityRepository(db)
+	favoriteRepository := sql.NewFavoriteRepository(db)
+	ratingRepository := sql.NewRatingRepository(db)
 	hasher, err := newHasher(cfg)
 	if err != nil {
 		cleanup()
@@ -64,6 +67,8 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		Sessions:    sessionRepository,
 		Resets:      resetRepository,
 		Activities:  activityRepository,
+		Favorites:   favoriteRepository,
+		Ratings:     ratingRepository,
 		Hasher:      hasher,
 		Tokens:      tokens,
 		Revocations: revocationList,
@@ -78,12 +83,43 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		cleanup()
 		return nil, nil, err
 	}
+	recipeRepository := sql.NewRecipeRepository(db)
+	backendImages, cleanup3, err := provideImages(ctx, cfg, backendJwtSecret)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	portsImageStore := imageStore(backendImages)
+	processor := imaging.New()
+	cache := provideCache(client)
+	catalogueDeps := app.CatalogueDeps{
+		Recipes:    recipeRepository,
+		Favorites:  favoriteRepository,
+		Ratings:    ratingRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Images:     portsImageStore,
+		Imaging:    processor,
+		Cache:      cache,
+		Clock:      clock,
+		IDs:        iDs,
+		Logger:     logger,
+	}
+	catalogue, err := app.NewCatalogue(catalogueDeps)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
 	metrics := newMetrics(db, rateLimiter)
-	server := newServer(cfg, accounts, rateLimiter, v, metrics, logger)
-	cliApp := newCLIApp(server, accounts, db)
+	server := newServer(cfg, accounts, catalogue, rateLimiter, v, metrics, backendImages, logger)
+	cliApp := newCLIApp(server, accounts, catalogue, db)
 	return cliApp, func() {
+		cleanup3()
 		cleanup2()
 		cleanup()
 	}, nil
@@ -100,6 +136,8 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 	sessionRepository := sql.NewSessionRepository(db)
 	resetRepository := sql.NewResetRepository(db)
 	activityRepository := sql.NewActivityRepository(db)
+	favoriteRepository := sql.NewFavoriteRepository(db)
+	ratingRepository := sql.NewRatingRepository(db)
 	hasher, err := newHasher(cfg)
 	if err != nil {
 		cleanup()
@@ -130,6 +168,8 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		Sessions:    sessionRepository,
 		Resets:      resetRepository,
 		Activities:  activityRepository,
+		Favorites:   favoriteRepository,
+		Ratings:     ratingRepository,
 		Hasher:      hasher,
 		Tokens:      tokens,
 		Revocations: revocationList,
@@ -144,12 +184,43 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		cleanup()
 		return nil, nil, err
 	}
+	recipeRepository := sql.NewRecipeRepository(db)
+	backendImages, cleanup3, err := provideImages(ctx, cfg, backendJwtSecret)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	portsImageStore := imageStore(backendImages)
+	processor := imaging.New()
+	cache := provideCache(client)
+	catalogueDeps := app.CatalogueDeps{
+		Recipes:    recipeRepository,
+		Favorites:  favoriteRepository,
+		Ratings:    ratingRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Images:     portsImageStore,
+		Imaging:    processor,
+		Cache:      cache,
+		Clock:      clock,
+		IDs:        iDs,
+		Logger:     logger,
+	}
+	catalogue, err := app.NewCatalogue(catalogueDeps)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
 	metrics := newMetrics(db, rateLimiter)
-	server := newServer(cfg, accounts, rateLimiter, v, metrics, logger)
-	cliApp := newCLIApp(server, accounts, db)
+	server := newServer(cfg, accounts, catalogue, rateLimiter, v, metrics, backendImages, logger)
+	cliApp := newCLIApp(server, accounts, catalogue, db)
 	return cliApp, func() {
+		cleanup3()
 		cleanup2()
 		cleanup()
 	}, nil
@@ -162,6 +233,8 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 	sessionRepository := storeSessions(store)
 	resetRepository := storeResets(store)
 	activityRepository := storeActivities(store)
+	favoriteRepository := storeFavorites(store)
+	ratingRepository := storeRatings(store)
 	hasher, err := testHasher()
 	if err != nil {
 		return nil, nil, err
@@ -180,6 +253,8 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 		Sessions:    sessionRepository,
 		Resets:      resetRepository,
 		Activities:  activityRepository,
+		Favorites:   favoriteRepository,
+		Ratings:     ratingRepository,
 		Hasher:      hasher,
 		Tokens:      tokens,
 		Revocations: revocationList,
@@ -192,15 +267,38 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	recipeRepository := storeRecipes(store)
+	memoryImageStore := testImages(clock)
+	processor := imaging.New()
+	cache := testCache(clock)
+	catalogueDeps := app.CatalogueDeps{
+		Recipes:    recipeRepository,
+		Favorites:  favoriteRepository,
+		Ratings:    ratingRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Images:     memoryImageStore,
+		Imaging:    processor,
+		Cache:      cache,
+		Clock:      clock,
+		IDs:        iDs,
+		Logger:     logger,
+	}
+	catalogue, err := app.NewCatalogue(catalogueDeps)
+	if err != nil {
+		return nil, nil, err
+	}
 	rateLimiter := testRateLimiter(clock)
 	metrics := http.NewMetrics()
-	server := testServer(opts, accounts, rateLimiter, metrics, logger)
+	server := testServer(opts, accounts, catalogue, rateLimiter, metrics, logger)
 	testApp := &TestApp{
-		Server:   server,
-		Accounts: accounts,
-		Clock:    clock,
-		Mailer:   mailer,
-		Store:    store,
+		Server:    server,
+		Accounts:  accounts,
+		Catalogue: catalogue,
+		Images:    memoryImageStore,
+		Clock:     clock,
+		Mailer:    mailer,
+		Store:     store,
 	}
 	return testApp, func() {
 	}, nil

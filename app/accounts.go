@@ -18,6 +18,8 @@ type AccountsDeps struct {
 	Sessions    ports.SessionRepository
 	Resets      ports.PasswordResetRepository
 	Activities  ports.ActivityRepository
+	Favorites   ports.FavoriteRepository
+	Ratings     ports.RatingRepository
 	Hasher      ports.PasswordHasher
 	Tokens      ports.AccessTokens
 	Revocations ports.RevocationList

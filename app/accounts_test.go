@@ -38,6 +38,7 @@ func newFixture(t *testing.T) fixture {
 	}
 	acc, err := app.NewAccounts(app.AccountsDeps{
 		Users: store.Users(), Sessions: store.Sessions(), Resets: store.Resets(), Activities: store.Activities(),
+		Favorites: store.Favorites(), Ratings: store.Ratings(),
 		Hasher: hasher, Tokens: tokens, Revocations: memory.NewRevocationList(clock.Now), Mailer: mailer,
 		Clock: clock, IDs: system.IDs{}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}, app.AccountsConfig{AppURL: "http://app", ResetURL: "http://app/reset-password"})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -18,7 +17,7 @@ import (
 type catalogueCache struct {
 	cache  ports.Cache
 	logger *slog.Logger
-	clock  ports.Clock
+	ids    ports.IDGenerator
 	hits   atomic.Uint64
 	misses atomic.Uint64
 }
@@ -37,10 +36,11 @@ func (c *catalogueCache) generation(ctx context.Context) string {
 	return c.bump(ctx)
 }
 
-// bump starts a new generation. It lives far longer than any entry, so old
-// generations simply expire.
+// bump starts a new generation. A random one, not a timestamp: two writes in
+// the same clock tick must still make two generations. It lives far longer
+// than any entry, so old generations simply expire.
 func (c *catalogueCache) bump(ctx context.Context) string {
-	gen := strconv.FormatInt(c.clock.Now().UnixNano(), 36)
+	gen := c.ids.NewID()
 	if err := c.cache.Set(ctx, generationKey, []byte(gen), 30*24*time.Hour); err != nil {
 		c.logger.Warn("cache generation not stored", "err", err)
 		return ""

@@ -7,15 +7,16 @@ import (
 	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/activity"
 	"github.com/mealplanner/backend/domain/user"
+	"github.com/mealplanner/backend/ports"
 )
 
 // Export is everything stored about one user, for a GDPR access request.
-// Favourites, ratings, plans and lists stay empty until those features exist.
+// Plans and lists stay empty until those features exist.
 type Export struct {
 	ExportDate    time.Time
 	User          *user.User
-	Favorites     []string
-	Ratings       []any
+	Favorites     []ports.Favorite
+	Ratings       []ports.Rating
 	MealPlans     []any
 	ShoppingLists []any
 	Activities    []activity.Activity
@@ -27,13 +28,34 @@ func (a *Accounts) ExportData(ctx context.Context, p Principal, userID string) (
 	if err != nil {
 		return Export{}, err
 	}
-	acts, err := a.Activities.All(ctx, u.ID)
-	if err != nil {
+	ex := Export{ExportDate: a.Clock.Now().UTC(), User: u, MealPlans: []any{}, ShoppingLists: []any{}}
+	if ex.Activities, err = a.Activities.All(ctx, u.ID); err != nil {
+		return Export{}, err
+	}
+	if ex.Favorites, err = a.allFavorites(ctx, u.ID); err != nil {
+		return Export{}, err
+	}
+	if ex.Ratings, err = a.Ratings.ByUser(ctx, u.ID); err != nil {
 		return Export{}, err
 	}
 	a.Logger.Info("personal data exported", "user_id", u.ID, "by", p.UserID)
-	return Export{ExportDate: a.Clock.Now().UTC(), User: u, Favorites: []string{}, Ratings: []any{},
-		MealPlans: []any{}, ShoppingLists: []any{}, Activities: acts}, nil
+	return ex, nil
+}
+
+// allFavorites pages through every favourite of the user.
+func (a *Accounts) allFavorites(ctx context.Context, userID string) ([]ports.Favorite, error) {
+	const page = 500
+	all := []ports.Favorite{}
+	for {
+		favs, total, err := a.Favorites.List(ctx, userID, len(all), page)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, favs...)
+		if len(favs) < page || len(all) >= total {
+			return all, nil
+		}
+	}
 }
 
 // Erase deletes a user's personal data and anonymises the account so the

@@ -16,19 +16,31 @@ type RecipeRepository interface {
 	// Save inserts the recipe or replaces the one with its id, keeping the
 	// stored ratings, favourite count and creation time; a soft-deleted recipe
 	// stays deleted. Seeding uses it, so running a seed twice changes nothing.
+	// VALIDATION_ERROR when the id is not positive.
 	Save(ctx context.Context, r *recipe.Recipe) error
+	// SaveMany is Save for many recipes at once, for seeding at scale: the
+	// rows go in batches inside one transaction, so either all are saved or
+	// none. VALIDATION_ERROR when an id is not positive.
+	SaveMany(ctx context.Context, rs []*recipe.Recipe) error
 	// Get returns a live recipe. NOT_FOUND when unknown or deleted.
 	Get(ctx context.Context, id int64) (*recipe.Recipe, error)
 	// GetMany returns the live recipes among ids, in the order of ids; unknown
 	// and deleted ids are left out.
 	GetMany(ctx context.Context, ids []int64) ([]*recipe.Recipe, error)
 	// Update loads a live recipe, applies fn and saves it atomically; an error
-	// from fn is returned as is. NOT_FOUND when unknown or deleted.
+	// from fn is returned as is. The id, the stored ratings, favourite count,
+	// creation and deletion times are kept whatever fn does to them.
+	// NOT_FOUND when unknown or deleted.
 	Update(ctx context.Context, id int64, fn func(*recipe.Recipe) error) (*recipe.Recipe, error)
 	// Delete soft-deletes a recipe. NOT_FOUND when unknown or already deleted.
 	Delete(ctx context.Context, id int64, at time.Time) error
 	// Search returns one page of live recipes matching the criteria and the
-	// total number of matches. VALIDATION_ERROR for criteria it cannot run.
+	// total number of matches; a page past the end is empty, not nil. Every
+	// word of Query must match (the last also as a prefix, "chick" finding
+	// chicken), ranked name > tags and ingredients > description, ties by
+	// rating then id; list filters and text filters are case-insensitive;
+	// a Limit of 0 means no limit. VALIDATION_ERROR for an unknown sort or a
+	// negative offset or limit.
 	Search(ctx context.Context, c recipe.Criteria) ([]recipe.Summary, int, error)
 	// Categories lists every category that has live recipes, by name, with
 	// counts and the thumbnail of its best-rated recipe.
@@ -46,7 +58,8 @@ type Favorite struct {
 // FavoriteRepository stores users' favourite recipes and keeps each recipe's
 // favourite count in step.
 type FavoriteRepository interface {
-	// Add marks a favourite; marking it again changes nothing.
+	// Add marks a favourite; marking it again changes nothing. NOT_FOUND
+	// when the user or the recipe is unknown or deleted.
 	Add(ctx context.Context, userID string, recipeID int64, at time.Time) error
 	// Remove unmarks a favourite; removing a missing one changes nothing.
 	Remove(ctx context.Context, userID string, recipeID int64) error
@@ -65,7 +78,8 @@ type Rating struct {
 // RatingRepository stores ratings and keeps each recipe's mean and count in step.
 type RatingRepository interface {
 	// Rate sets (or replaces) the user's stars for a live recipe and returns
-	// the recipe's new mean and count. NOT_FOUND when the recipe is unknown or deleted.
+	// the recipe's new mean and count. NOT_FOUND when the user or the recipe
+	// is unknown or deleted; VALIDATION_ERROR when stars is not 1 to 5.
 	Rate(ctx context.Context, userID string, recipeID int64, stars int, at time.Time) (mean float64, count int, err error)
 	// Mine returns the user's stars for a recipe, or 0 when they gave none.
 	Mine(ctx context.Context, userID string, recipeID int64) (int, error)

@@ -18,8 +18,9 @@ import (
 // App is an assembled program: what the commands drive. The composition root
 // (wire.go) builds it for the configured adapters.
 type App struct {
-	Handler  http.Handler
-	Accounts *app.Accounts
+	Handler   http.Handler
+	Accounts  *app.Accounts
+	Catalogue *app.Catalogue
 	// Migrate brings the database schema up to date and names what it applied.
 	Migrate func(ctx context.Context) ([]string, error)
 	// Drain marks the service as going away, so /ready fails before shutdown.
@@ -46,6 +47,7 @@ const usage = `usage: mealplanner <command> [flags]
 commands:
   serve                     run the HTTP API (migrates the database first)
   migrate                   apply database migrations and exit
+  seed [--dir D]            load the seed recipes (idempotent); --synthetic N makes N more for scale tests
   admin create --email E    create an administrator; the password is read from stdin
   version                   print the version
 
@@ -78,6 +80,8 @@ func Run(ctx context.Context, env Env, assemble Assembler) int {
 		err = serve(ctx, env, cfg, logger, assemble)
 	case "migrate":
 		err = migrate(ctx, env, cfg, logger, assemble)
+	case "seed":
+		err = seed(ctx, env, args, cfg, logger, assemble)
 	case "admin":
 		err = admin(ctx, env, args, cfg, logger, assemble)
 	default:

@@ -24,6 +24,8 @@ type Config struct {
 	LogFormat   string // json or text
 	TrustProxy  bool
 	AppURL      string // the frontend, for links in emails
+	SeedDir     string // seed recipes, loaded by `seed` and on the first start of the embedded default
+	PublicURL   string // this API's own address, for links to locally stored images
 	BcryptCost  int
 
 	RateGeneral RateSetting
@@ -72,6 +74,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		LogFormat:       r.str("LOG_FORMAT", "json"),
 		TrustProxy:      r.boolean("TRUST_PROXY", false),
 		AppURL:          r.str("APP_URL", "http://localhost:3000"),
+		SeedDir:         r.str("SEED_DIR", "./testdata/recipes"),
+		PublicURL:       r.str("PUBLIC_URL", "http://localhost:3001"),
 		BcryptCost:      r.integer("BCRYPT_COST", 12),
 		RateGeneral:     r.rate("RATE_LIMIT_GENERAL", RateSetting{100, time.Minute}),
 		RateAuth:        r.rate("RATE_LIMIT_AUTH", RateSetting{20, 15 * time.Minute}),

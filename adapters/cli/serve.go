@@ -30,6 +30,11 @@ func serve(ctx context.Context, env Env, cfg Config, logger *slog.Logger, assemb
 		return fmt.Errorf("migrating: %w", err)
 	}
 	logger.Info("database ready", "migrations_applied", len(applied), "embedded", cfg.Embedded())
+	if cfg.Embedded() {
+		if err := seedFirstStart(ctx, env, cfg, logger, a); err != nil {
+			return err
+		}
+	}
 
 	// Listen before serving, so a busy port fails at once and :0 works in tests.
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -75,4 +80,26 @@ func shutdown(srv *http.Server, a *App, cfg Config, logger *slog.Logger, errc <-
 	}
 	logger.Info("stopped")
 	return err
+}
+
+// seedFirstStart loads the seed recipes when the embedded catalogue is empty,
+// so that `make run` on a fresh clone shows real recipes.
+func seedFirstStart(ctx context.Context, env Env, cfg Config, logger *slog.Logger, a *App) error {
+	empty, err := a.Catalogue.IsEmpty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	written, err := ReadRecipes(cfg.SeedDir)
+	if err != nil {
+		logger.Warn("catalogue is empty and there is nothing to seed it with", "seed_dir", cfg.SeedDir, "err", err)
+		return nil
+	}
+	start := time.Now()
+	report, err := a.Catalogue.Seed(ctx, written)
+	if err != nil {
+		return fmt.Errorf("seeding the catalogue: %w", err)
+	}
+	logger.Info("catalogue seeded on first start", "recipes", report.Recipes, "lines", report.Lines,
+		"counted_lines", report.CountedLines, "took", time.Since(start).String())
+	return nil
 }

@@ -9,11 +9,15 @@ import (
 
 // matrixRoute is one route of the slice with a body that succeeds for its owner.
 type matrixRoute struct {
-	method, path string // {id} is replaced by the owner's id
+	method, path string // {id} is replaced by the owner's id, {rid} by a seeded recipe's
 	body         func(owner session) any
 	ok           int // status for an allowed caller
 	public       bool
 	selfOnly     bool // acts on the caller, so every signed-in caller is "owner"
+	shared       bool // the shared catalogue: every signed-in caller may
+	adminOnly    bool // 403 for anyone signed in but an admin
+	// send replaces the JSON request, for a body that is not JSON.
+	send func(a *api, path, token string) response
 }
 
 var matrix = []matrixRoute{
@@ -50,6 +54,33 @@ var matrix = []matrixRoute{
 	{method: "GET", path: "/users/{id}/export", ok: 200},
 	{method: "GET", path: "/users/{id}/activities", ok: 200},
 	{method: "POST", path: "/users/{id}/activities", ok: 201, body: func(session) any { return map[string]string{"action": "view_recipe"} }},
+	{method: "GET", path: "/users/{id}/favorites", ok: 200},
+
+	{method: "GET", path: "/recipes", ok: 200, shared: true},
+	{method: "GET", path: "/recipes/search", ok: 200, shared: true},
+	{method: "GET", path: "/recipes/categories", ok: 200, shared: true},
+	{method: "GET", path: "/recipes/cuisines", ok: 200, shared: true},
+	{method: "GET", path: "/recipes/favorites", ok: 200, shared: true},
+	{method: "GET", path: "/recipes/{rid}", ok: 200, shared: true},
+	{method: "GET", path: "/recipes/{rid}/nutrition", ok: 200, shared: true},
+	{method: "GET", path: "/recipes/{rid}/similar", ok: 200, shared: true},
+	{method: "POST", path: "/recipes/{rid}/favorite", ok: 200, shared: true},
+	{method: "DELETE", path: "/recipes/{rid}/favorite", ok: 204, shared: true},
+	{method: "PUT", path: "/recipes/{rid}/rating", ok: 200, shared: true, body: func(session) any { return map[string]int{"stars": 4} }},
+	{method: "POST", path: "/recipes", ok: 201, adminOnly: true, body: func(session) any { return newRecipeBody() }},
+	{method: "PUT", path: "/recipes/{rid}", ok: 200, adminOnly: true, body: func(session) any { return newRecipeBody() }},
+	{method: "PATCH", path: "/recipes/{rid}", ok: 200, adminOnly: true, body: func(session) any { return map[string]string{"name": "N"} }},
+	{method: "DELETE", path: "/recipes/{rid}", ok: 204, adminOnly: true},
+	{method: "POST", path: "/recipes/{rid}/image", ok: 200, adminOnly: true, send: func(a *api, path, token string) response {
+		return a.upload(path, token, "image", "image/png", pngImage(a.t, 16, 16))
+	}},
+	{method: "POST", path: "/recipes/{rid}/upload-url", ok: 200, adminOnly: true, body: func(session) any {
+		return map[string]string{"contentType": "image/webp"}
+	}},
+	// An admin with a key that was never uploaded gets as far as the check of the key.
+	{method: "POST", path: "/recipes/{rid}/confirm-upload", ok: 400, adminOnly: true, body: func(session) any {
+		return map[string]string{"key": "uploads/recipes/52772/never"}
+	}},
 }
 
 // TestAuthorizationMatrix calls every route of the slice as anonymous, the
@@ -61,14 +92,20 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				t.Parallel()
 				a := newAPI(t)
+				a.seed()
 				owner := a.register("owner@example.com")
 				callers := map[string]session{"owner": owner, "other": a.register("other@example.com"), "admin": a.admin("admin@example.com")}
 				var body any
 				if rt.body != nil {
 					body = rt.body(owner)
 				}
-				path := "/api/v1" + strings.ReplaceAll(rt.path, "{id}", owner.ID)
-				res := a.do(rt.method, path, callers[caller].Token, body)
+				path := "/api/v1" + strings.NewReplacer("{id}", owner.ID, "{rid}", "52772").Replace(rt.path)
+				var res response
+				if rt.send != nil {
+					res = rt.send(a, path, callers[caller].Token)
+				} else {
+					res = a.do(rt.method, path, callers[caller].Token, body)
+				}
 				if want := expected(rt, caller); res.Status != want {
 					t.Errorf("status %d, want %d: %s", res.Status, want, res.Body)
 				}
@@ -83,7 +120,9 @@ func expected(rt matrixRoute, caller string) int {
 		return rt.ok
 	case caller == "anonymous":
 		return http.StatusUnauthorized
-	case rt.selfOnly, caller == "owner", caller == "admin":
+	case rt.adminOnly && caller != "admin":
+		return http.StatusForbidden
+	case rt.selfOnly, rt.shared, rt.adminOnly, caller == "owner", caller == "admin":
 		return rt.ok
 	}
 	return http.StatusNotFound // another user's data does not exist for you

@@ -58,3 +58,25 @@ func TestLimitBodyLetsSmallBodiesThrough(t *testing.T) {
 		t.Errorf("status %d, body read %q", rec.Code, got)
 	}
 }
+
+func TestLimitBodyLeavesImageUploadsToTheirHandler(t *testing.T) {
+	var reached []string
+	h := limitBody(8)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached = append(reached, r.URL.Path) }))
+	for _, c := range []struct {
+		method, path string
+		through      bool
+	}{
+		{"POST", "/api/v1/recipes/52772/image", true},
+		{"POST", "/api/recipes/1/image", true},
+		{"PUT", "/api/recipes/1/image", false},
+		{"POST", "/api/v1/users/me/image", false},
+		{"POST", "/api/v1/recipes/1/rating", false},
+	} {
+		rec := httptest.NewRecorder()
+		reached = nil
+		h.ServeHTTP(rec, httptest.NewRequest(c.method, c.path, strings.NewReader("123456789")))
+		if got := len(reached) == 1; got != c.through {
+			t.Errorf("%s %s reached the handler: %v, want %v (status %d)", c.method, c.path, got, c.through, rec.Code)
+		}
+	}
+}

@@ -24,6 +24,12 @@ var fuzzTargets = []struct{ method, path string }{
 	{"PATCH", "/api/v1/users/me/preferences"},
 	{"POST", "/api/v1/users/me/activities"},
 	{"DELETE", "/api/v1/users/me"},
+	{"POST", "/api/v1/recipes"},
+	{"PUT", "/api/v1/recipes/1"},
+	{"PATCH", "/api/v1/recipes/1"},
+	{"PUT", "/api/v1/recipes/1/rating"},
+	{"POST", "/api/v1/recipes/1/upload-url"},
+	{"POST", "/api/v1/recipes/1/confirm-upload"},
 }
 
 // FuzzRequestBodies sends arbitrary bodies to every JSON route through the
@@ -34,7 +40,8 @@ func FuzzRequestBodies(f *testing.F) {
 		`{"email":"a@b.co","password":"Str0ng!pass"}`, `{}`, `null`, `[]`, `"x"`, `{"email":1}`,
 		`{"householdSize":1e309}`, `{"maxPrepTime":-1,"nutritionTargets":{"calories":"x"}}`,
 		`{"dietary":[null,1,"Vegan"]}`, `{"action":"add_meal","metadata":{"a":{"b":1}}}`,
-		`{"name":"\u0000"}`, `{"refreshToken":"` + strings.Repeat("A", 5000) + `"}`, "\xff\xfe", `{"a":`,
+		`{"name":"\u0000"}`, `{"ingredients":[{"name":"x","quantity":1e308,"unit":"g"}],"stars":3}`,
+		`{"refreshToken":"` + strings.Repeat("A", 5000) + `"}`, "\xff\xfe", `{"a":`,
 	}
 	for i, s := range seeds {
 		f.Add(uint8(i), s)

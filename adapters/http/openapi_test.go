@@ -33,15 +33,20 @@ func TestOpenAPIDocumentLoadsAndValidates(t *testing.T) {
 	}
 }
 
-// contractOperations are the routes of CONTRACT §2, §3 (without favourites
-// and meal plans, which come later) and §10, plus the document itself.
+// contractOperations are the routes of CONTRACT §2, §3 (without meal plans,
+// which come later), §4 and §10, plus the document itself.
 var contractOperations = []string{
 	"POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout", "GET /auth/me",
 	"POST /auth/onboarding/complete", "PUT /auth/profile", "PUT /auth/password", "PUT /auth/preferences",
 	"POST /auth/forgot-password", "POST /auth/reset-password",
 	"GET /users/{userId}", "PATCH /users/{userId}", "DELETE /users/{userId}", "PATCH /users/{userId}/preferences",
 	"PATCH /users/{userId}/password", "GET /users/{userId}/export", "GET /users/{userId}/activities",
-	"POST /users/{userId}/activities",
+	"POST /users/{userId}/activities", "GET /users/{userId}/favorites",
+	"GET /recipes", "POST /recipes", "GET /recipes/search", "GET /recipes/categories", "GET /recipes/cuisines",
+	"GET /recipes/favorites", "GET /recipes/{id}", "PUT /recipes/{id}", "PATCH /recipes/{id}", "DELETE /recipes/{id}",
+	"GET /recipes/{id}/nutrition", "GET /recipes/{id}/similar", "POST /recipes/{id}/favorite",
+	"DELETE /recipes/{id}/favorite", "PUT /recipes/{id}/rating", "POST /recipes/{id}/image",
+	"POST /recipes/{id}/upload-url", "POST /recipes/{id}/confirm-upload",
 	"GET /health", "GET /ready", "GET /metrics", "GET /openapi.json",
 }
 
@@ -166,7 +171,7 @@ func TestCheckResponseRejectsInvalidResponses(t *testing.T) {
 		{"429 without Retry-After", "GET", "/api/v1/auth/me", 429, jsonHeader(),
 			`{"error":"too many requests, please try again later","code":"RATE_LIMITED","details":{"retryAfter":3}}`},
 		{"body on 204", "DELETE", "/api/v1/users/me", 204, jsonHeader(), `{}`},
-		{"undocumented route served", "GET", "/api/v1/users/me/favorites", 200, jsonHeader(), `{"recipes":[]}`},
+		{"undocumented route served", "GET", "/api/v1/users/me/meal-plans", 200, jsonHeader(), `{"mealPlans":[]}`},
 		{"text where JSON is documented", "GET", "/health", 200, http.Header{"Content-Type": {"text/plain"}, "X-Request-Id": {"r"}}, "ok"},
 	}
 	for _, c := range cases {

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gorilla/mux"
+
+	"github.com/mealplanner/backend/app"
 )
 
 // routes lists every route of the API in one place. The API is mounted twice:
@@ -51,4 +53,30 @@ func mountAPI(r *mux.Router, cfg Config, deps Deps) {
 	user.Handle("/users/{userId}/export", handleUserExport(acc)).Methods(http.MethodGet)
 	user.Handle("/users/{userId}/activities", handleActivitiesList(acc)).Methods(http.MethodGet)
 	user.Handle("/users/{userId}/activities", handleActivityCreate(acc)).Methods(http.MethodPost)
+	mountRecipes(user, deps.Catalogue)
+}
+
+// mountRecipes adds the catalogue. Recipes are shared: every signed-in user
+// reads them, and the use cases refuse the admin-only writes to others. The
+// literal paths come before /recipes/{id}, which would otherwise take them.
+func mountRecipes(user *mux.Router, cat *app.Catalogue) {
+	user.Handle("/recipes", handleRecipeSearch(cat)).Methods(http.MethodGet)
+	user.Handle("/recipes", handleRecipeCreate(cat)).Methods(http.MethodPost)
+	user.Handle("/recipes/search", handleRecipeSearch(cat)).Methods(http.MethodGet)
+	user.Handle("/recipes/categories", handleRecipeCategories(cat)).Methods(http.MethodGet)
+	user.Handle("/recipes/cuisines", handleRecipeCuisines(cat)).Methods(http.MethodGet)
+	user.Handle("/recipes/favorites", handleFavoritesList(cat)).Methods(http.MethodGet)
+	user.Handle("/recipes/{id}", handleRecipeGet(cat)).Methods(http.MethodGet)
+	user.Handle("/recipes/{id}", handleRecipeReplace(cat)).Methods(http.MethodPut)
+	user.Handle("/recipes/{id}", handleRecipePatch(cat)).Methods(http.MethodPatch)
+	user.Handle("/recipes/{id}", handleRecipeDelete(cat)).Methods(http.MethodDelete)
+	user.Handle("/recipes/{id}/nutrition", handleRecipeNutrition(cat)).Methods(http.MethodGet)
+	user.Handle("/recipes/{id}/similar", handleRecipeSimilar(cat)).Methods(http.MethodGet)
+	user.Handle("/recipes/{id}/favorite", handleFavoriteAdd(cat)).Methods(http.MethodPost)
+	user.Handle("/recipes/{id}/favorite", handleFavoriteRemove(cat)).Methods(http.MethodDelete)
+	user.Handle("/recipes/{id}/rating", handleRecipeRate(cat)).Methods(http.MethodPut)
+	user.Handle("/recipes/{id}/image", handleRecipeImageUpload(cat)).Methods(http.MethodPost)
+	user.Handle("/recipes/{id}/upload-url", handleRecipeUploadURL(cat)).Methods(http.MethodPost)
+	user.Handle("/recipes/{id}/confirm-upload", handleRecipeConfirmUpload(cat)).Methods(http.MethodPost)
+	user.Handle("/users/{userId}/favorites", handleFavoritesList(cat)).Methods(http.MethodGet)
 }

@@ -5,6 +5,7 @@ package http
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -32,11 +33,15 @@ type Config struct {
 
 // Deps are the use cases and infrastructure the handlers call.
 type Deps struct {
-	Accounts *app.Accounts
-	Limiter  ports.RateLimiter
-	Checks   []Check
-	Metrics  *Metrics
-	Logger   *slog.Logger
+	Accounts  *app.Accounts
+	Catalogue *app.Catalogue
+	// Images serves /images/ (the local image store of the embedded default);
+	// nil when images live elsewhere (S3 behind a CDN).
+	Images  http.Handler
+	Limiter ports.RateLimiter
+	Checks  []Check
+	Metrics *Metrics
+	Logger  *slog.Logger
 }
 
 // Server is the API as an http.Handler.
@@ -64,8 +69,10 @@ func NewServer(cfg Config, deps Deps) *Server {
 	router.MethodNotAllowedHandler = http.HandlerFunc(handleNoMethod)
 	s.routes(router, cfg, deps)
 
-	var h http.Handler = router
-	h = limitBody(cfg.BodyLimit)(h)
+	var h http.Handler = limitBody(cfg.BodyLimit)(router)
+	if deps.Images != nil {
+		h = withImages(deps.Images, h)
+	}
 	h = securityHeaders(h)
 	h = cors(cfg.CORSOrigins)(h)
 	h = recoverPanics(h)
@@ -79,6 +86,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 
 // Drain makes /ready fail so a load balancer stops sending traffic before shutdown.
 func (s *Server) Drain() { s.draining.Store(true) }
+
+// withImages sends /images/ to the local image store, past the JSON body
+// limit: uploads through its presigned URLs may be 5 MiB and it enforces that
+// itself.
+func withImages(images, api http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/images/") {
+			images.ServeHTTP(w, r)
+			return
+		}
+		api.ServeHTTP(w, r)
+	})
+}
 
 func handleNoRoute(w http.ResponseWriter, r *http.Request) {
 	writeError(w, r, domain.NotFound("route not found"))

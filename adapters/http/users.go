@@ -10,6 +10,7 @@ import (
 	"github.com/mealplanner/backend/app"
 	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/activity"
+	"github.com/mealplanner/backend/ports"
 )
 
 // pathUser is the {userId} of a route, or "me" on the /auth routes that act on the caller.
@@ -89,14 +90,25 @@ func handlePasswordChange(accounts *app.Accounts) http.HandlerFunc {
 	}
 }
 
+type exportedFavoriteJSON struct {
+	RecipeID string    `json:"recipeId"`
+	AddedAt  time.Time `json:"addedAt"`
+}
+
+type exportedRatingJSON struct {
+	RecipeID string    `json:"recipeId"`
+	Stars    int       `json:"stars"`
+	RatedAt  time.Time `json:"ratedAt"`
+}
+
 type exportJSON struct {
-	ExportDate    time.Time      `json:"exportDate"`
-	User          userJSON       `json:"user"`
-	Favorites     []string       `json:"favorites"`
-	Ratings       []any          `json:"ratings"`
-	MealPlans     []any          `json:"mealPlans"`
-	ShoppingLists []any          `json:"shoppingLists"`
-	Activities    []activityJSON `json:"activities"`
+	ExportDate    time.Time              `json:"exportDate"`
+	User          userJSON               `json:"user"`
+	Favorites     []exportedFavoriteJSON `json:"favorites"`
+	Ratings       []exportedRatingJSON   `json:"ratings"`
+	MealPlans     []any                  `json:"mealPlans"`
+	ShoppingLists []any                  `json:"shoppingLists"`
+	Activities    []activityJSON         `json:"activities"`
 }
 
 func handleUserExport(accounts *app.Accounts) http.HandlerFunc {
@@ -109,9 +121,25 @@ func handleUserExport(accounts *app.Accounts) http.HandlerFunc {
 		name := "meal-planner-export-" + ex.ExportDate.Format("2006-01-02") + ".json"
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 		respond(w, r, http.StatusOK, exportJSON{ExportDate: ex.ExportDate, User: toUserJSON(ex.User),
-			Favorites: nonNil(ex.Favorites), Ratings: nonNil(ex.Ratings), MealPlans: nonNil(ex.MealPlans),
+			Favorites: toFavoritesJSON(ex.Favorites), Ratings: toRatingsJSON(ex.Ratings), MealPlans: nonNil(ex.MealPlans),
 			ShoppingLists: nonNil(ex.ShoppingLists), Activities: toActivitiesJSON(ex.Activities)})
 	}
+}
+
+func toFavoritesJSON(list []ports.Favorite) []exportedFavoriteJSON {
+	out := make([]exportedFavoriteJSON, 0, len(list))
+	for _, f := range list {
+		out = append(out, exportedFavoriteJSON{RecipeID: strconv.FormatInt(f.RecipeID, 10), AddedAt: f.At.UTC()})
+	}
+	return out
+}
+
+func toRatingsJSON(list []ports.Rating) []exportedRatingJSON {
+	out := make([]exportedRatingJSON, 0, len(list))
+	for _, r := range list {
+		out = append(out, exportedRatingJSON{RecipeID: strconv.FormatInt(r.RecipeID, 10), Stars: r.Stars, RatedAt: r.At.UTC()})
+	}
+	return out
 }
 
 func handleUserDelete(accounts *app.Accounts) http.HandlerFunc {

@@ -5,21 +5,26 @@ import (
 	"time"
 
 	"github.com/mealplanner/backend/domain/activity"
+	"github.com/mealplanner/backend/domain/recipe"
 	"github.com/mealplanner/backend/domain/session"
 	"github.com/mealplanner/backend/domain/user"
 )
 
-// Store holds the account data of the repositories behind one mutex, so that
-// an operation spanning several of them (erasing a user) is atomic, as a
-// database transaction would make it. The closures that Update, Erase and
-// Rotate take run under that mutex and must not call back into the store.
+// Store holds the data of the repositories behind one mutex, so that an
+// operation spanning several of them (erasing a user, counting a favourite)
+// is atomic, as a database transaction would make it. The closures that
+// Update, Erase and Rotate take run under that mutex and must not call back
+// into the store.
 type Store struct {
 	mu         sync.Mutex
-	users      map[string]*user.User          // by id
-	sessions   map[string]*session.Session    // by id
-	resets     map[string]*user.PasswordReset // by token hash
-	activities map[string][]activity.Activity // by user id, in insertion order
-	activityID map[string]bool                // every activity id, for uniqueness
+	users      map[string]*user.User             // by id
+	sessions   map[string]*session.Session       // by id
+	resets     map[string]*user.PasswordReset    // by token hash
+	activities map[string][]activity.Activity    // by user id, in insertion order
+	activityID map[string]bool                   // every activity id, for uniqueness
+	recipes    map[int64]*recipe.Recipe          // by id, soft-deleted ones included
+	favorites  map[string]map[int64]time.Time    // by user id, then recipe id: when marked
+	ratings    map[string]map[int64]storedRating // by user id, then recipe id
 }
 
 // NewStore returns an empty store.
@@ -30,6 +35,9 @@ func NewStore() *Store {
 		resets:     map[string]*user.PasswordReset{},
 		activities: map[string][]activity.Activity{},
 		activityID: map[string]bool{},
+		recipes:    map[int64]*recipe.Recipe{},
+		favorites:  map[string]map[int64]time.Time{},
+		ratings:    map[string]map[int64]storedRating{},
 	}
 }
 
@@ -44,6 +52,15 @@ func (s *Store) Resets() *ResetRepository { return &ResetRepository{s: s} }
 
 // Activities returns the activity repository of the store.
 func (s *Store) Activities() *ActivityRepository { return &ActivityRepository{s: s} }
+
+// Recipes returns the recipe repository of the store.
+func (s *Store) Recipes() *RecipeRepository { return &RecipeRepository{s: s} }
+
+// Favorites returns the favourite repository of the store.
+func (s *Store) Favorites() *FavoriteRepository { return &FavoriteRepository{s: s} }
+
+// Ratings returns the rating repository of the store.
+func (s *Store) Ratings() *RatingRepository { return &RatingRepository{s: s} }
 
 // utc is how the SQL adapter stores times: UTC, to the microsecond. Doing the
 // same here keeps the fake indistinguishable from the databases.

@@ -9,7 +9,8 @@ import (
 
 func newMemoryStores(*testing.T) porttest.Stores {
 	s := memory.NewStore()
-	return porttest.Stores{Users: s.Users(), Sessions: s.Sessions(), Resets: s.Resets(), Activities: s.Activities()}
+	return porttest.Stores{Users: s.Users(), Sessions: s.Sessions(), Resets: s.Resets(), Activities: s.Activities(),
+		Recipes: s.Recipes(), Favorites: s.Favorites(), Ratings: s.Ratings()}
 }
 
 func TestUserRepositoryContract(t *testing.T) {
@@ -30,4 +31,19 @@ func TestPasswordResetRepositoryContract(t *testing.T) {
 func TestActivityRepositoryContract(t *testing.T) {
 	t.Parallel()
 	porttest.ActivityRepository(t, newMemoryStores)
+}
+
+func TestRecipeRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.RecipeRepository(t, newMemoryStores)
+}
+
+func TestFavoriteRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.FavoriteRepository(t, newMemoryStores)
+}
+
+func TestRatingRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.RatingRepository(t, newMemoryStores)
 }

@@ -145,8 +145,9 @@ func (r *UserRepository) Erase(_ context.Context, id string, fn func(*user.User)
 	if r.s.emailTaken(next.Email, id) {
 		return errEmailTaken
 	}
-	// Later stores of personal data (favourites, ratings, plans, lists) must
-	// be emptied here too.
+	// Later stores of personal data (plans, lists) must be emptied here too.
+	r.s.eraseFavorites(id)
+	r.s.eraseRatings(id)
 	for sid, sess := range r.s.sessions {
 		if sess.UserID == id {
 			delete(r.s.sessions, sid)

@@ -35,6 +35,29 @@ func postgresStores(t *testing.T) func(*testing.T) porttest.Stores {
 	return func(*testing.T) porttest.Stores { return storesOf(db) }
 }
 
+// emptyPostgresStores gives every subtest a migrated database of its own,
+// as the catalogue suites need.
+func emptyPostgresStores(t *testing.T) porttest.Stores {
+	db, _ := createPostgresDB(t)
+	mustMigrate(t, db)
+	return storesOf(db)
+}
+
+func TestPostgresRecipeRepository(t *testing.T) {
+	t.Parallel()
+	porttest.RecipeRepository(t, emptyPostgresStores)
+}
+
+func TestPostgresFavoriteRepository(t *testing.T) {
+	t.Parallel()
+	porttest.FavoriteRepository(t, emptyPostgresStores)
+}
+
+func TestPostgresRatingRepository(t *testing.T) {
+	t.Parallel()
+	porttest.RatingRepository(t, emptyPostgresStores)
+}
+
 func TestPostgresUserRepository(t *testing.T) {
 	t.Parallel()
 	porttest.UserRepository(t, postgresStores(t))

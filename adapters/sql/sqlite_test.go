@@ -20,7 +20,8 @@ import (
 
 func storesOf(db *DB) porttest.Stores {
 	return porttest.Stores{Users: NewUserRepository(db), Sessions: NewSessionRepository(db),
-		Resets: NewResetRepository(db), Activities: NewActivityRepository(db)}
+		Resets: NewResetRepository(db), Activities: NewActivityRepository(db), Recipes: NewRecipeRepository(db),
+		Favorites: NewFavoriteRepository(db), Ratings: NewRatingRepository(db)}
 }
 
 // mustOpenSQLite opens a new, empty SQLite file in the test's temporary folder.
@@ -67,6 +68,21 @@ func TestSQLitePasswordResetRepository(t *testing.T) {
 func TestSQLiteActivityRepository(t *testing.T) {
 	t.Parallel()
 	porttest.ActivityRepository(t, newSQLiteStores)
+}
+
+func TestSQLiteRecipeRepository(t *testing.T) {
+	t.Parallel()
+	porttest.RecipeRepository(t, newSQLiteStores)
+}
+
+func TestSQLiteFavoriteRepository(t *testing.T) {
+	t.Parallel()
+	porttest.FavoriteRepository(t, newSQLiteStores)
+}
+
+func TestSQLiteRatingRepository(t *testing.T) {
+	t.Parallel()
+	porttest.RatingRepository(t, newSQLiteStores)
 }
 
 // allMigrations names every embedded migration of the dialect.

@@ -166,9 +166,16 @@ func (r *UserRepository) Erase(ctx context.Context, id string, fn func(*user.Use
 			return aborted{err}
 		}
 		// Every table holding personal rows keyed by user must be emptied here.
-		// When favourites, ratings, plans and shopping lists arrive, add their
-		// tables to this list (their foreign keys cascade too, but the user row
-		// is kept anonymised, so the cascade never fires on erasure).
+		// When plans and shopping lists arrive, add their tables to this list
+		// (their foreign keys cascade too, but the user row is kept anonymised,
+		// so the cascade never fires on erasure). Favourites and ratings also
+		// count in recipes' aggregates, which their erasure corrects.
+		if err := eraseFavorites(ctx, tx, id); err != nil {
+			return translate(err)
+		}
+		if err := eraseRatings(ctx, r.db, tx, id); err != nil {
+			return translate(err)
+		}
 		for _, table := range []string{"refresh_sessions", "password_resets", "activities"} {
 			if _, err := tx.NewDelete().TableExpr(table).Where("user_id = ?", id).Exec(ctx); err != nil {
 				return translate(err)

@@ -16,20 +16,28 @@ import (
 	"github.com/mealplanner/backend/ports"
 )
 
-// Stores are the account repositories of ONE backing store (one database, one
+// Stores are the repositories of ONE backing store (one database, one
 // memory.Store), so that the suites can check that erasing a user reaches
-// every repository.
+// every repository and that favourites and ratings reach the recipes.
 type Stores struct {
 	Users      ports.UserRepository
 	Sessions   ports.SessionRepository
 	Resets     ports.PasswordResetRepository
 	Activities ports.ActivityRepository
+	Recipes    ports.RecipeRepository
+	Favorites  ports.FavoriteRepository
+	Ratings    ports.RatingRepository
 }
 
 // The suites call newStores once per subtest. A backend may hand back the
 // same database every time: every subtest makes its own ids and e-mail
 // addresses and looks only at its own rows. The suites therefore run their
 // subtests one after another and never in parallel.
+//
+// The catalogue suites (recipes, favourites, ratings) are the exception:
+// search, categories and cuisines see every recipe of the store, and recipe
+// ids are chosen by the caller, so their newStores must hand each subtest an
+// empty store of its own (a new memory.Store, a new database).
 
 // storeEpoch has nanoseconds so that the suites can check that stores keep
 // microseconds and drop the rest, the same way on every backend.
