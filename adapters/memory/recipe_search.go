@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/recipe"
 )
 
@@ -19,7 +18,7 @@ type hit struct {
 // Search returns a page of the live recipes matching c, and their total.
 // VALIDATION_ERROR for an unknown sort or a negative offset or limit.
 func (r *RecipeRepository) Search(_ context.Context, c recipe.Criteria) ([]recipe.Summary, int, error) {
-	if err := checkCriteria(c); err != nil {
+	if err := c.Runnable(); err != nil {
 		return nil, 0, err
 	}
 	words := recipe.QueryWords(c.Query)
@@ -46,24 +45,6 @@ func (r *RecipeRepository) Search(_ context.Context, c recipe.Criteria) ([]recip
 		out[i].DietaryTags = copyList(h.r.DietaryTags)
 	}
 	return out, total, nil
-}
-
-// checkCriteria refuses what no store can run.
-func checkCriteria(c recipe.Criteria) error {
-	var errs domain.FieldErrors
-	switch c.Sort {
-	case "", recipe.SortRelevance, recipe.SortName, recipe.SortRating, recipe.SortNewest, recipe.SortQuickest,
-		recipe.SortPopular:
-	default:
-		errs.Add("sort", "unknown sort")
-	}
-	if c.Offset < 0 {
-		errs.Add("offset", "must not be negative")
-	}
-	if c.Limit < 0 {
-		errs.Add("limit", "must not be negative")
-	}
-	return errs.Err()
 }
 
 // ordering compares hits by the sort, every order ending in the id.

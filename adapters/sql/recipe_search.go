@@ -7,7 +7,6 @@ import (
 
 	"github.com/uptrace/bun"
 
-	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/recipe"
 )
 
@@ -42,7 +41,7 @@ func (row *summaryRow) toDomain() (recipe.Summary, error) {
 // Search counts the matches, then reads the page, in two statements: a page
 // in index order then stops early, where a window count would read them all.
 func (r *RecipeRepository) Search(ctx context.Context, c recipe.Criteria) ([]recipe.Summary, int, error) {
-	if err := checkCriteria(c); err != nil {
+	if err := c.Runnable(); err != nil {
 		return nil, 0, err
 	}
 	s := recipeSearch{db: r.db, c: c, words: recipe.QueryWords(c.Query)}
@@ -68,24 +67,6 @@ func (r *RecipeRepository) Search(ctx context.Context, c recipe.Criteria) ([]rec
 		out = append(out, sum)
 	}
 	return out, total, nil
-}
-
-// checkCriteria refuses what no store can run.
-func checkCriteria(c recipe.Criteria) error {
-	var errs domain.FieldErrors
-	switch c.Sort {
-	case "", recipe.SortRelevance, recipe.SortName, recipe.SortRating, recipe.SortNewest, recipe.SortQuickest,
-		recipe.SortPopular:
-	default:
-		errs.Add("sort", "unknown sort")
-	}
-	if c.Offset < 0 {
-		errs.Add("offset", "must not be negative")
-	}
-	if c.Limit < 0 {
-		errs.Add("limit", "must not be negative")
-	}
-	return errs.Err()
 }
 
 // page applies offset and limit; a limit of 0 means none. SQLite accepts

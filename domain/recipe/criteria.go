@@ -50,6 +50,22 @@ func (c *Criteria) Check() error {
 	return errs.Err()
 }
 
+// Runnable reports what no store can run: an unknown sort or a negative
+// offset or limit. Stores call it; Check, which callers run first, is stricter.
+func (c Criteria) Runnable() error {
+	var errs domain.FieldErrors
+	if c.Sort != "" && !validSort(c.Sort) {
+		errs.Add("sort", "unknown sort")
+	}
+	if c.Offset < 0 {
+		errs.Add("offset", "must not be negative")
+	}
+	if c.Limit < 0 {
+		errs.Add("limit", "must not be negative")
+	}
+	return errs.Err()
+}
+
 func criterion(errs *domain.FieldErrors, name, v string) string {
 	v = strings.TrimSpace(v)
 	if utf8.RuneCountInString(v) > MaxCriterionLength || !utf8.ValidString(v) || strings.ContainsRune(v, 0) {

@@ -27,11 +27,11 @@ func synthTemplates() []*Recipe {
 			CreatedAt: created},
 		{ID: 2, Name: "Beef Stew", Category: "Beef", Cuisine: "British", Tags: []string{"stew"}, Difficulty: Medium,
 			PrepTime: 20, CookTime: 150, Servings: 6, DietaryTags: []string{"Dairy-Free"}, Allergens: []string{"Gluten"},
-			Ingredients: []Ingredient{line("beef chuck", "beef"), line("carrots", "carrot"), line("plain flour", "wheat flour")},
+			Ingredients:  []Ingredient{line("beef chuck", "beef"), line("carrots", "carrot"), line("plain flour", "wheat flour")},
 			Instructions: []string{"Brown.", "Braise."}, Description: "Rich.", CreatedAt: created.Add(-time.Hour)},
 		{ID: 3, Name: "Lentil Soup", Category: "Vegan", Cuisine: "Turkish", Tags: []string{"soup", "vegan", "gluten-free"},
 			PrepTime: 10, CookTime: 30, Servings: 4,
-			Ingredients: []Ingredient{line("red lentils", "lentil"), line("carrots", "carrot"), line("lemon", "lemon")},
+			Ingredients:  []Ingredient{line("red lentils", "lentil"), line("carrots", "carrot"), line("lemon", "lemon")},
 			Instructions: []string{"Simmer."}, Description: "Silky."},
 		{ID: 4, Name: "Salmon Traybake", Category: "Seafood", Cuisine: "Nordic", Tags: []string{"quick"}, Difficulty: Easy,
 			PrepTime: 10, CookTime: 20, Servings: 2, DietaryTags: []string{"Pescatarian", "Gluten-Free"},
@@ -40,7 +40,7 @@ func synthTemplates() []*Recipe {
 			Instructions: []string{"Roast."}, Description: "Easy."},
 		{ID: 5, Name: "Mushroom Risotto", Category: "Vegetarian", Cuisine: "Italian", Difficulty: Hard, PrepTime: 10,
 			CookTime: 35, Servings: 4, DietaryTags: []string{"Vegetarian", "Gluten-Free"}, Allergens: []string{"Dairy"},
-			Ingredients: []Ingredient{line("arborio rice", "rice"), line("mushrooms", "mushroom"), line("parmesan", "parmesan")},
+			Ingredients:  []Ingredient{line("arborio rice", "rice"), line("mushrooms", "mushroom"), line("parmesan", "parmesan")},
 			Instructions: []string{"Stir."}, Description: "Creamy."},
 	}
 }
