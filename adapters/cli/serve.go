@@ -75,7 +75,9 @@ func shutdown(srv *http.Server, a *App, cfg Config, logger *slog.Logger, errc <-
 	if serveErr := <-errc; serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		err = errors.Join(err, serveErr)
 	}
-	if derr := a.Accounts.Drain(ctx); derr != nil {
+	// Emails and activity records still in flight finish before the
+	// connections they need are closed.
+	if derr := errors.Join(a.Accounts.Drain(ctx), a.Catalogue.Drain(ctx)); derr != nil {
 		logger.Warn("background work did not finish before the deadline", "err", derr)
 	}
 	logger.Info("stopped")
