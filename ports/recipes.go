@@ -36,11 +36,14 @@ type RecipeRepository interface {
 	Delete(ctx context.Context, id int64, at time.Time) error
 	// Search returns one page of live recipes matching the criteria and the
 	// total number of matches; a page past the end is empty, not nil. Every
-	// word of Query must match (the last also as a prefix, "chick" finding
-	// chicken), ranked name > tags and ingredients > description, ties by
-	// rating then id; list filters and text filters are case-insensitive;
-	// a Limit of 0 means no limit. VALIDATION_ERROR for an unknown sort or a
-	// negative offset or limit.
+	// word of Query must appear in the name, tags, ingredients or
+	// description (the last word also as a prefix, "chick" finding chicken).
+	// Relevance puts recipes whose name holds every word first, then the
+	// others, each by rating, review count, id. Contract allergens are
+	// excluded by the recipes' allergens, other allergies and dislikes by
+	// ingredient names and foods; every comparison ignores case; a Limit of
+	// 0 means no limit. VALIDATION_ERROR for an unknown sort or a negative
+	// offset or limit.
 	Search(ctx context.Context, c recipe.Criteria) ([]recipe.Summary, int, error)
 	// Categories lists every category that has live recipes, by name, with
 	// counts and the thumbnail of its best-rated recipe.

@@ -8,50 +8,37 @@ import (
 	"github.com/mealplanner/backend/domain/recipe"
 )
 
-// Relevance mirrors the databases' weights: a word in the name counts 4, in
-// a tag or an ingredient 2, in the description 1. Every word must appear
-// somewhere; the last one may be the start of a word ("chick" → chicken).
+// Relevance is that of the SQL stores: every word must appear in the name,
+// tags, ingredients or description, the last one also as the start of a
+// word ("chick" → chicken); recipes whose name holds every word come first.
 // Words are compared after a light English plural folding, standing in for
 // the databases' stemmers.
-const (
-	weightName        = 4
-	weightTags        = 2
-	weightIngredients = 2
-	weightDescription = 1
-)
 
-// relevance scores rec against the query words; ok is false when a word
-// matches nowhere. Without words everything matches with score 0.
-func relevance(rec *recipe.Recipe, words []string) (score int, ok bool) {
+// relevance reports whether rec matches the query words and, if so, whether
+// its name holds them all (tier 1) or not (tier 0). Without words everything
+// matches in tier 0.
+func relevance(rec *recipe.Recipe, words []string) (tier int, ok bool) {
 	if len(words) == 0 {
 		return 0, true
 	}
-	var ingredients []string
+	var text []string
 	for _, in := range rec.Ingredients {
-		ingredients = append(ingredients, in.Name, in.Food)
+		text = append(text, in.Name, in.Food)
 	}
-	fields := []struct {
-		tokens []string
-		weight int
-	}{
-		{tokens(rec.Name), weightName},
-		{tokens(strings.Join(rec.Tags, " ")), weightTags},
-		{tokens(strings.Join(ingredients, " ")), weightIngredients},
-		{tokens(rec.Description), weightDescription},
-	}
+	text = append(append(text, rec.Tags...), rec.Name, rec.Description)
+	name, all := tokens(rec.Name), tokens(strings.Join(text, " "))
+	inName := true
 	for i, w := range words {
-		found := false
-		for _, f := range fields {
-			if containsWord(f.tokens, w, i == len(words)-1) {
-				score += f.weight
-				found = true
-			}
-		}
-		if !found {
+		last := i == len(words)-1
+		if !containsWord(all, w, last) {
 			return 0, false
 		}
+		inName = inName && containsWord(name, w, last)
 	}
-	return score, true
+	if inName {
+		return 1, true
+	}
+	return 0, true
 }
 
 // tokens splits text as recipe.QueryWords does, stop words kept.
@@ -101,7 +88,9 @@ func matchesCriteria(rec *recipe.Recipe, c recipe.Criteria) bool {
 		return false
 	}
 	for _, a := range c.ExcludeAllergens {
-		if hasAny(rec.Allergens, a) || needle(a) != "" && mentions(rec, needle(a)) {
+		// the contract's allergens by the recipe's allergens, other allergies as ingredient text
+		if recipe.IsAllergen(a) && hasAny(rec.Allergens, a) || !recipe.IsAllergen(a) && needle(a) != "" &&
+			mentions(rec, needle(a)) {
 			return false
 		}
 	}

