@@ -162,8 +162,9 @@ func handleUserDelete(accounts *app.Accounts) http.HandlerFunc {
 
 func handleActivitiesList(accounts *app.Accounts) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		limit, err := intQuery(r, "limit", activity.DefaultListLimit)
-		if err != nil {
+		var errs domain.FieldErrors
+		limit := boundedInt(r.URL.Query(), "limit", activity.DefaultListLimit, 1, activity.MaxListLimit, &errs)
+		if err := errs.Err(); err != nil {
 			writeError(w, r, err)
 			return
 		}
@@ -197,17 +198,4 @@ func handleActivityCreate(accounts *app.Accounts) http.HandlerFunc {
 		}
 		respond(w, r, http.StatusCreated, toActivityJSON(act))
 	}
-}
-
-// intQuery reads an optional integer query parameter.
-func intQuery(r *http.Request, name string, def int) (int, error) {
-	raw := r.URL.Query().Get(name)
-	if raw == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(raw)
-	if err != nil || len(raw) > 9 {
-		return 0, domain.Invalid(name+" must be an integer", map[string]string{name: "must be an integer"})
-	}
-	return n, nil
 }
