@@ -62,6 +62,8 @@ var sqlSet = wire.NewSet(
 	sql.NewRecipeRepository, wire.Bind(new(ports.RecipeRepository), new(*sql.RecipeRepository)),
 	sql.NewFavoriteRepository, wire.Bind(new(ports.FavoriteRepository), new(*sql.FavoriteRepository)),
 	sql.NewRatingRepository, wire.Bind(new(ports.RatingRepository), new(*sql.RatingRepository)),
+	sql.NewPlanRepository, wire.Bind(new(ports.PlanRepository), new(*sql.PlanRepository)),
+	sql.NewShoppingListRepository, wire.Bind(new(ports.ShoppingListRepository), new(*sql.ShoppingListRepository)),
 )
 
 // serviceSet is what every running assembly shares: infrastructure chosen by
@@ -76,6 +78,9 @@ var serviceSet = wire.NewSet(
 	wire.Struct(new(system.IDs)), wire.Bind(new(ports.IDGenerator), new(*system.IDs)),
 	wire.Struct(new(app.AccountsDeps), "*"), newAccounts,
 	wire.Struct(new(app.CatalogueDeps), "*"), app.NewCatalogue,
+	wire.Struct(new(app.PlannerDeps), "*"), app.NewPlanner,
+	wire.Struct(new(app.ShoppingDeps), "*"), app.NewShopping, publicURL,
+	wire.Struct(new(services), "*"),
 	newMetrics, readinessChecks, newServer, newCLIApp,
 )
 
@@ -246,10 +251,23 @@ func httpConfig(cfg cli.Config) apihttp.Config {
 	}
 }
 
-func newServer(cfg cli.Config, acc *app.Accounts, cat *app.Catalogue, limiter ports.RateLimiter, checks []apihttp.Check,
+// services are the use cases, as the driving adapters receive them.
+type services struct {
+	Accounts  *app.Accounts
+	Catalogue *app.Catalogue
+	Planner   *app.Planner
+	Shopping  *app.Shopping
+}
+
+func publicURL(cfg cli.Config) app.PublicURL {
+	return app.PublicURL(strings.TrimSuffix(cfg.PublicURL, "/"))
+}
+
+func newServer(cfg cli.Config, svc services, limiter ports.RateLimiter, checks []apihttp.Check,
 	metrics *apihttp.Metrics, img images, logger *slog.Logger) *apihttp.Server {
-	registerCatalogueMetrics(metrics, cat)
-	return apihttp.NewServer(httpConfig(cfg), apihttp.Deps{Accounts: acc, Catalogue: cat, Limiter: limiter,
+	registerCatalogueMetrics(metrics, svc.Catalogue)
+	return apihttp.NewServer(httpConfig(cfg), apihttp.Deps{Accounts: svc.Accounts, Catalogue: svc.Catalogue,
+		Planner: svc.Planner, Shopping: svc.Shopping, Limiter: limiter,
 		Checks: checks, Metrics: metrics, Images: img.handler, Logger: logger})
 }
 
@@ -258,6 +276,7 @@ func registerCatalogueMetrics(m *apihttp.Metrics, cat *app.Catalogue) {
 	m.CounterFunc("cache_misses_total", "Catalogue reads that had to go to the database.", func() float64 { return float64(cat.CacheStats().Misses) })
 }
 
-func newCLIApp(server *apihttp.Server, acc *app.Accounts, cat *app.Catalogue, db *sql.DB) *cli.App {
-	return &cli.App{Handler: server, Accounts: acc, Catalogue: cat, Migrate: db.Migrate, Drain: server.Drain}
+func newCLIApp(server *apihttp.Server, svc services, db *sql.DB) *cli.App {
+	return &cli.App{Handler: server, Accounts: svc.Accounts, Catalogue: svc.Catalogue, Planner: svc.Planner,
+		Shopping: svc.Shopping, Migrate: db.Migrate, Drain: server.Drain}
 }

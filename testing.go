@@ -29,6 +29,8 @@ type TestApp struct {
 	Server    *apihttp.Server
 	Accounts  *app.Accounts
 	Catalogue *app.Catalogue
+	Planner   *app.Planner
+	Shopping  *app.Shopping
 	Images    *memory.ImageStore
 	Clock     *memory.Clock
 	Mailer    *memory.Mailer
@@ -43,7 +45,9 @@ var testSet = wire.NewSet(
 	wire.Bind(new(ports.SessionRepository), new(*memory.SessionRepository)),
 	wire.Bind(new(ports.PasswordResetRepository), new(*memory.ResetRepository)),
 	wire.Bind(new(ports.ActivityRepository), new(*memory.ActivityRepository)),
-	storeRecipes, storeFavorites, storeRatings,
+	storeRecipes, storeFavorites, storeRatings, storePlans, storeLists,
+	wire.Bind(new(ports.PlanRepository), new(*memory.PlanRepository)),
+	wire.Bind(new(ports.ShoppingListRepository), new(*memory.ShoppingListRepository)),
 	wire.Bind(new(ports.RecipeRepository), new(*memory.RecipeRepository)),
 	wire.Bind(new(ports.FavoriteRepository), new(*memory.FavoriteRepository)),
 	wire.Bind(new(ports.RatingRepository), new(*memory.RatingRepository)),
@@ -51,6 +55,9 @@ var testSet = wire.NewSet(
 	testImages, wire.Bind(new(ports.ImageStore), new(*memory.ImageStore)),
 	imaging.New, wire.Bind(new(ports.ImageProcessor), new(*imaging.Processor)),
 	wire.Struct(new(app.CatalogueDeps), "*"), app.NewCatalogue,
+	wire.Struct(new(app.PlannerDeps), "*"), app.NewPlanner,
+	wire.Struct(new(app.ShoppingDeps), "*"), app.NewShopping, testPublicURL,
+	wire.Struct(new(services), "*"),
 	testClock, wire.Bind(new(ports.Clock), new(*memory.Clock)),
 	memory.NewMailer, wire.Bind(new(ports.Mailer), new(*memory.Mailer)),
 	testRevocations, wire.Bind(new(ports.RevocationList), new(*memory.RevocationList)),
@@ -70,6 +77,10 @@ func storeActivities(s *memory.Store) *memory.ActivityRepository { return s.Acti
 func storeRecipes(s *memory.Store) *memory.RecipeRepository      { return s.Recipes() }
 func storeFavorites(s *memory.Store) *memory.FavoriteRepository  { return s.Favorites() }
 func storeRatings(s *memory.Store) *memory.RatingRepository      { return s.Ratings() }
+func storePlans(s *memory.Store) *memory.PlanRepository          { return s.Plans() }
+func storeLists(s *memory.Store) *memory.ShoppingListRepository  { return s.ShoppingLists() }
+
+func testPublicURL() app.PublicURL { return "http://localhost:3001" }
 
 func testCache(c *memory.Clock) *memory.Cache {
 	return memory.NewCache(memory.DefaultCacheEntries, c.Now)
@@ -108,11 +119,12 @@ func orUnlimited(n int) int {
 	return n
 }
 
-func testServer(o TestOptions, acc *app.Accounts, cat *app.Catalogue, limiter ports.RateLimiter, metrics *apihttp.Metrics, logger *slog.Logger) *apihttp.Server {
+func testServer(o TestOptions, svc services, limiter ports.RateLimiter, metrics *apihttp.Metrics, logger *slog.Logger) *apihttp.Server {
 	cfg := apihttp.Config{
 		CORSOrigins: []string{"http://localhost:3000", "http://localhost:5173"},
 		General:     apihttp.RateLimit{Limit: orUnlimited(o.GeneralLimit), Window: time.Minute},
 		Auth:        apihttp.RateLimit{Limit: orUnlimited(o.AuthLimit), Window: 15 * time.Minute},
 	}
-	return apihttp.NewServer(cfg, apihttp.Deps{Accounts: acc, Catalogue: cat, Limiter: limiter, Metrics: metrics, Logger: logger})
+	return apihttp.NewServer(cfg, apihttp.Deps{Accounts: svc.Accounts, Catalogue: svc.Catalogue,
+		Planner: svc.Planner, Shopping: svc.Shopping, Limiter: limiter, Metrics: metrics, Logger: logger})
 }

@@ -113,11 +113,48 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		cleanup()
 		return nil, nil, err
 	}
+	planRepository := sql.NewPlanRepository(db)
+	plannerDeps := app.PlannerDeps{
+		Plans:      planRepository,
+		Recipes:    recipeRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Clock:      clock,
+		IDs:        iDs,
+		Logger:     logger,
+	}
+	planner := app.NewPlanner(plannerDeps)
+	shoppingListRepository := sql.NewShoppingListRepository(db)
+	appPublicURL := publicURL(cfg)
+	shoppingDeps := app.ShoppingDeps{
+		Lists:      shoppingListRepository,
+		Plans:      planRepository,
+		Recipes:    recipeRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Clock:      clock,
+		IDs:        iDs,
+		PublicURL:  appPublicURL,
+		Logger:     logger,
+	}
+	shopping, err := app.NewShopping(shoppingDeps)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	backendServices := services{
+		Accounts:  accounts,
+		Catalogue: catalogue,
+		Planner:   planner,
+		Shopping:  shopping,
+	}
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
 	metrics := newMetrics(db, rateLimiter)
-	server := newServer(cfg, accounts, catalogue, rateLimiter, v, metrics, backendImages, logger)
-	cliApp := newCLIApp(server, accounts, catalogue, db)
+	server := newServer(cfg, backendServices, rateLimiter, v, metrics, backendImages, logger)
+	cliApp := newCLIApp(server, backendServices, db)
 	return cliApp, func() {
 		cleanup3()
 		cleanup2()
@@ -214,11 +251,48 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		cleanup()
 		return nil, nil, err
 	}
+	planRepository := sql.NewPlanRepository(db)
+	plannerDeps := app.PlannerDeps{
+		Plans:      planRepository,
+		Recipes:    recipeRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Clock:      clock,
+		IDs:        iDs,
+		Logger:     logger,
+	}
+	planner := app.NewPlanner(plannerDeps)
+	shoppingListRepository := sql.NewShoppingListRepository(db)
+	appPublicURL := publicURL(cfg)
+	shoppingDeps := app.ShoppingDeps{
+		Lists:      shoppingListRepository,
+		Plans:      planRepository,
+		Recipes:    recipeRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Clock:      clock,
+		IDs:        iDs,
+		PublicURL:  appPublicURL,
+		Logger:     logger,
+	}
+	shopping, err := app.NewShopping(shoppingDeps)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	backendServices := services{
+		Accounts:  accounts,
+		Catalogue: catalogue,
+		Planner:   planner,
+		Shopping:  shopping,
+	}
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
 	metrics := newMetrics(db, rateLimiter)
-	server := newServer(cfg, accounts, catalogue, rateLimiter, v, metrics, backendImages, logger)
-	cliApp := newCLIApp(server, accounts, catalogue, db)
+	server := newServer(cfg, backendServices, rateLimiter, v, metrics, backendImages, logger)
+	cliApp := newCLIApp(server, backendServices, db)
 	return cliApp, func() {
 		cleanup3()
 		cleanup2()
@@ -288,13 +362,49 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	planRepository := storePlans(store)
+	plannerDeps := app.PlannerDeps{
+		Plans:      planRepository,
+		Recipes:    recipeRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Clock:      clock,
+		IDs:        iDs,
+		Logger:     logger,
+	}
+	planner := app.NewPlanner(plannerDeps)
+	shoppingListRepository := storeLists(store)
+	appPublicURL := testPublicURL()
+	shoppingDeps := app.ShoppingDeps{
+		Lists:      shoppingListRepository,
+		Plans:      planRepository,
+		Recipes:    recipeRepository,
+		Users:      userRepository,
+		Activities: activityRepository,
+		Clock:      clock,
+		IDs:        iDs,
+		PublicURL:  appPublicURL,
+		Logger:     logger,
+	}
+	shopping, err := app.NewShopping(shoppingDeps)
+	if err != nil {
+		return nil, nil, err
+	}
+	backendServices := services{
+		Accounts:  accounts,
+		Catalogue: catalogue,
+		Planner:   planner,
+		Shopping:  shopping,
+	}
 	rateLimiter := testRateLimiter(clock)
 	metrics := http.NewMetrics()
-	server := testServer(opts, accounts, catalogue, rateLimiter, metrics, logger)
+	server := testServer(opts, backendServices, rateLimiter, metrics, logger)
 	testApp := &TestApp{
 		Server:    server,
 		Accounts:  accounts,
 		Catalogue: catalogue,
+		Planner:   planner,
+		Shopping:  shopping,
 		Images:    memoryImageStore,
 		Clock:     clock,
 		Mailer:    mailer,

@@ -21,6 +21,8 @@ type App struct {
 	Handler   http.Handler
 	Accounts  *app.Accounts
 	Catalogue *app.Catalogue
+	Planner   *app.Planner
+	Shopping  *app.Shopping
 	// Migrate brings the database schema up to date and names what it applied.
 	Migrate func(ctx context.Context) ([]string, error)
 	// Drain marks the service as going away, so /ready fails before shutdown.

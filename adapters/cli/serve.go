@@ -77,7 +77,7 @@ func shutdown(srv *http.Server, a *App, cfg Config, logger *slog.Logger, errc <-
 	}
 	// Emails and activity records still in flight finish before the
 	// connections they need are closed.
-	if derr := errors.Join(a.Accounts.Drain(ctx), a.Catalogue.Drain(ctx)); derr != nil {
+	if derr := errors.Join(a.Accounts.Drain(ctx), a.Catalogue.Drain(ctx), a.Planner.Drain(ctx), a.Shopping.Drain(ctx)); derr != nil {
 		logger.Warn("background work did not finish before the deadline", "err", derr)
 	}
 	logger.Info("stopped")

@@ -36,6 +36,10 @@ func mountAPI(r *mux.Router, cfg Config, deps Deps) {
 	public.Handle("/auth/forgot-password", handleForgotPassword(acc)).Methods(http.MethodPost)
 	public.Handle("/auth/reset-password", handleResetPassword(acc)).Methods(http.MethodPost)
 
+	// open serves public reads that need no account (shared lists), limited per IP.
+	open := r.NewRoute().Subrouter()
+	open.Use(rateLimit(deps.Limiter, general, byIP, deps.Metrics))
+
 	user := r.NewRoute().Subrouter()
 	user.Use(requireUser(acc), rateLimit(deps.Limiter, general, byUser, deps.Metrics))
 	user.Handle("/auth/logout", handleLogout(acc)).Methods(http.MethodPost)
@@ -54,6 +58,8 @@ func mountAPI(r *mux.Router, cfg Config, deps Deps) {
 	user.Handle("/users/{userId}/activities", handleActivitiesList(acc)).Methods(http.MethodGet)
 	user.Handle("/users/{userId}/activities", handleActivityCreate(acc)).Methods(http.MethodPost)
 	mountRecipes(user, deps.Catalogue)
+	mountPlans(user, deps.Planner)
+	mountShopping(user, open, deps.Shopping)
 }
 
 // mountRecipes adds the catalogue. Recipes are shared: every signed-in user

@@ -35,6 +35,8 @@ type Config struct {
 type Deps struct {
 	Accounts  *app.Accounts
 	Catalogue *app.Catalogue
+	Planner   *app.Planner
+	Shopping  *app.Shopping
 	// Images serves /images/ (the local image store of the embedded default);
 	// nil when images live elsewhere (S3 behind a CDN).
 	Images  http.Handler

@@ -5,8 +5,10 @@ import (
 	"time"
 
 	"github.com/mealplanner/backend/domain/activity"
+	"github.com/mealplanner/backend/domain/planning"
 	"github.com/mealplanner/backend/domain/recipe"
 	"github.com/mealplanner/backend/domain/session"
+	"github.com/mealplanner/backend/domain/shopping"
 	"github.com/mealplanner/backend/domain/user"
 )
 
@@ -25,6 +27,8 @@ type Store struct {
 	recipes    map[int64]*recipe.Recipe          // by id, soft-deleted ones included
 	favorites  map[string]map[int64]time.Time    // by user id, then recipe id: when marked
 	ratings    map[string]map[int64]storedRating // by user id, then recipe id
+	plans      map[string]*planning.Plan         // by id
+	lists      map[string]*shopping.List         // by id
 }
 
 // NewStore returns an empty store.
@@ -38,6 +42,8 @@ func NewStore() *Store {
 		recipes:    map[int64]*recipe.Recipe{},
 		favorites:  map[string]map[int64]time.Time{},
 		ratings:    map[string]map[int64]storedRating{},
+		plans:      map[string]*planning.Plan{},
+		lists:      map[string]*shopping.List{},
 	}
 }
 
@@ -61,6 +67,12 @@ func (s *Store) Favorites() *FavoriteRepository { return &FavoriteRepository{s: 
 
 // Ratings returns the rating repository of the store.
 func (s *Store) Ratings() *RatingRepository { return &RatingRepository{s: s} }
+
+// Plans returns the meal-plan repository of the store.
+func (s *Store) Plans() *PlanRepository { return &PlanRepository{s: s} }
+
+// ShoppingLists returns the shopping-list repository of the store.
+func (s *Store) ShoppingLists() *ShoppingListRepository { return &ShoppingListRepository{s: s} }
 
 // utc is how the SQL adapter stores times: UTC, to the microsecond. Doing the
 // same here keeps the fake indistinguishable from the databases.

@@ -145,7 +145,7 @@ func (r *UserRepository) Erase(_ context.Context, id string, fn func(*user.User)
 	if r.s.emailTaken(next.Email, id) {
 		return errEmailTaken
 	}
-	// Later stores of personal data (plans, lists) must be emptied here too.
+	r.s.erasePlans(id)
 	r.s.eraseFavorites(id)
 	r.s.eraseRatings(id)
 	for sid, sess := range r.s.sessions {

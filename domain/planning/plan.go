@@ -27,6 +27,10 @@ type Plan struct {
 	Notes     string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version counts the stored revisions of the plan; 0 means never stored.
+	// Repositories refuse to save a plan whose Version is no longer the
+	// stored one, so two concurrent edits cannot silently lose one.
+	Version int
 }
 
 // NewPlan starts an empty plan for the week holding anyDayOfWeek.

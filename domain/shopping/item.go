@@ -30,6 +30,9 @@ type Source struct {
 
 // Item is one line of a shopping list.
 type Item struct {
+	// ID identifies the item within its list; it is assigned when the item
+	// first joins a list and kept by regeneration while its Key survives.
+	ID string
 	// Key is the stable identity: the food key (or the normalised name when
 	// unmatched), "|" and the dimension group ("mass", "volume", "count",
 	// "count:clove", "none"); manual items start with "manual:".
