@@ -1,0 +1,4 @@
+package http
+
+// shoppingOperations are the routes of CONTRACT §6.
+var shoppingOperations = []string{}
