@@ -8,7 +8,10 @@ GOTEST_RACE ?= -race
 # make test runs the adapter suites against the local servers; CI sets the same.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/0
-export TEST_DATABASE_URL TEST_REDIS_URL
+# The shared-list page is checked in headless Chromium when it is installed;
+# .ci/run installs it and sets CHROMIUM_PATH, so there the test always runs.
+CHROMIUM_PATH ?= $(shell command -v chromium 2>/dev/null)
+export TEST_DATABASE_URL TEST_REDIS_URL CHROMIUM_PATH
 
 .PHONY: all build run test vet wire wire-check cover bench fuzz clean
 
