@@ -33,6 +33,8 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 	activityRepository := sql.NewActivityRepository(db)
 	favoriteRepository := sql.NewFavoriteRepository(db)
 	ratingRepository := sql.NewRatingRepository(db)
+	planRepository := sql.NewPlanRepository(db)
+	shoppingListRepository := sql.NewShoppingListRepository(db)
 	hasher, err := newHasher(cfg)
 	if err != nil {
 		cleanup()
@@ -69,6 +71,8 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		Activities:  activityRepository,
 		Favorites:   favoriteRepository,
 		Ratings:     ratingRepository,
+		Plans:       planRepository,
+		Lists:       shoppingListRepository,
 		Hasher:      hasher,
 		Tokens:      tokens,
 		Revocations: revocationList,
@@ -113,7 +117,6 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		cleanup()
 		return nil, nil, err
 	}
-	planRepository := sql.NewPlanRepository(db)
 	plannerDeps := app.PlannerDeps{
 		Plans:      planRepository,
 		Recipes:    recipeRepository,
@@ -124,7 +127,6 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		Logger:     logger,
 	}
 	planner := app.NewPlanner(plannerDeps)
-	shoppingListRepository := sql.NewShoppingListRepository(db)
 	appPublicURL := publicURL(cfg)
 	shoppingDeps := app.ShoppingDeps{
 		Lists:      shoppingListRepository,
@@ -175,6 +177,8 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 	activityRepository := sql.NewActivityRepository(db)
 	favoriteRepository := sql.NewFavoriteRepository(db)
 	ratingRepository := sql.NewRatingRepository(db)
+	planRepository := sql.NewPlanRepository(db)
+	shoppingListRepository := sql.NewShoppingListRepository(db)
 	hasher, err := newHasher(cfg)
 	if err != nil {
 		cleanup()
@@ -207,6 +211,8 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		Activities:  activityRepository,
 		Favorites:   favoriteRepository,
 		Ratings:     ratingRepository,
+		Plans:       planRepository,
+		Lists:       shoppingListRepository,
 		Hasher:      hasher,
 		Tokens:      tokens,
 		Revocations: revocationList,
@@ -251,7 +257,6 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		cleanup()
 		return nil, nil, err
 	}
-	planRepository := sql.NewPlanRepository(db)
 	plannerDeps := app.PlannerDeps{
 		Plans:      planRepository,
 		Recipes:    recipeRepository,
@@ -262,7 +267,6 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		Logger:     logger,
 	}
 	planner := app.NewPlanner(plannerDeps)
-	shoppingListRepository := sql.NewShoppingListRepository(db)
 	appPublicURL := publicURL(cfg)
 	shoppingDeps := app.ShoppingDeps{
 		Lists:      shoppingListRepository,
@@ -309,6 +313,8 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 	activityRepository := storeActivities(store)
 	favoriteRepository := storeFavorites(store)
 	ratingRepository := storeRatings(store)
+	planRepository := storePlans(store)
+	shoppingListRepository := storeLists(store)
 	hasher, err := testHasher()
 	if err != nil {
 		return nil, nil, err
@@ -329,6 +335,8 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 		Activities:  activityRepository,
 		Favorites:   favoriteRepository,
 		Ratings:     ratingRepository,
+		Plans:       planRepository,
+		Lists:       shoppingListRepository,
 		Hasher:      hasher,
 		Tokens:      tokens,
 		Revocations: revocationList,
@@ -362,7 +370,6 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	planRepository := storePlans(store)
 	plannerDeps := app.PlannerDeps{
 		Plans:      planRepository,
 		Recipes:    recipeRepository,
@@ -373,7 +380,6 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 		Logger:     logger,
 	}
 	planner := app.NewPlanner(plannerDeps)
-	shoppingListRepository := storeLists(store)
 	appPublicURL := testPublicURL()
 	shoppingDeps := app.ShoppingDeps{
 		Lists:      shoppingListRepository,

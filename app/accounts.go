@@ -20,6 +20,8 @@ type AccountsDeps struct {
 	Activities  ports.ActivityRepository
 	Favorites   ports.FavoriteRepository
 	Ratings     ports.RatingRepository
+	Plans       ports.PlanRepository
+	Lists       ports.ShoppingListRepository
 	Hasher      ports.PasswordHasher
 	Tokens      ports.AccessTokens
 	Revocations ports.RevocationList

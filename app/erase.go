@@ -6,19 +6,20 @@ import (
 
 	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/activity"
+	"github.com/mealplanner/backend/domain/planning"
+	"github.com/mealplanner/backend/domain/shopping"
 	"github.com/mealplanner/backend/domain/user"
 	"github.com/mealplanner/backend/ports"
 )
 
 // Export is everything stored about one user, for a GDPR access request.
-// Plans and lists stay empty until those features exist.
 type Export struct {
 	ExportDate    time.Time
 	User          *user.User
 	Favorites     []ports.Favorite
 	Ratings       []ports.Rating
-	MealPlans     []any
-	ShoppingLists []any
+	MealPlans     []*planning.Plan
+	ShoppingLists []*shopping.List
 	Activities    []activity.Activity
 }
 
@@ -28,7 +29,7 @@ func (a *Accounts) ExportData(ctx context.Context, p Principal, userID string) (
 	if err != nil {
 		return Export{}, err
 	}
-	ex := Export{ExportDate: a.Clock.Now().UTC(), User: u, MealPlans: []any{}, ShoppingLists: []any{}}
+	ex := Export{ExportDate: a.Clock.Now().UTC(), User: u}
 	if ex.Activities, err = a.Activities.All(ctx, u.ID); err != nil {
 		return Export{}, err
 	}
@@ -36,6 +37,14 @@ func (a *Accounts) ExportData(ctx context.Context, p Principal, userID string) (
 		return Export{}, err
 	}
 	if ex.Ratings, err = a.Ratings.ByUser(ctx, u.ID); err != nil {
+		return Export{}, err
+	}
+	// A Limit of 0 reads every plan and list: a person's history is small
+	// (a plan a week), and an export must be complete.
+	if ex.MealPlans, _, err = a.Plans.List(ctx, u.ID, ports.PlanQuery{}); err != nil {
+		return Export{}, err
+	}
+	if ex.ShoppingLists, _, err = a.Lists.List(ctx, u.ID, 0, 0); err != nil {
 		return Export{}, err
 	}
 	a.Logger.Info("personal data exported", "user_id", u.ID, "by", p.UserID)
