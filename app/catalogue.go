@@ -32,6 +32,7 @@ type Catalogue struct {
 	foods *food.Table
 	cache *catalogueCache
 	tasks *tasks
+	snaps snapshots
 }
 
 // NewCatalogue builds the recipe use cases around the embedded food table.
