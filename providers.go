@@ -80,6 +80,7 @@ var serviceSet = wire.NewSet(
 	wire.Struct(new(app.CatalogueDeps), "*"), app.NewCatalogue,
 	wire.Struct(new(app.PlannerDeps), "*"), app.NewPlanner,
 	wire.Struct(new(app.ShoppingDeps), "*"), app.NewShopping, publicURL,
+	wire.Struct(new(app.AIDeps), "*"), app.NewAI, provideRecommender, provideEventTracker,
 	wire.Struct(new(services), "*"),
 	newMetrics, readinessChecks, newServer, newCLIApp,
 )
@@ -248,6 +249,7 @@ func httpConfig(cfg cli.Config) apihttp.Config {
 		TrustProxy:  cfg.TrustProxy,
 		General:     apihttp.RateLimit{Limit: cfg.RateGeneral.Limit, Window: cfg.RateGeneral.Window},
 		Auth:        apihttp.RateLimit{Limit: cfg.RateAuth.Limit, Window: cfg.RateAuth.Window},
+		AI:          apihttp.RateLimit{Limit: cfg.RateAI.Limit, Window: cfg.RateAI.Window},
 	}
 }
 
@@ -257,7 +259,16 @@ type services struct {
 	Catalogue *app.Catalogue
 	Planner   *app.Planner
 	Shopping  *app.Shopping
+	AI        *app.AI
 }
+
+// provideRecommender is the remote recommender; nil means the local hybrid
+// recommender answers alone.
+func provideRecommender() ports.Recommender { return nil }
+
+// provideEventTracker keeps interaction events in memory when no remote
+// recommender learns from them.
+func provideEventTracker() ports.EventTracker { return memory.NewEventLog(0) }
 
 func publicURL(cfg cli.Config) app.PublicURL {
 	return app.PublicURL(strings.TrimSuffix(cfg.PublicURL, "/"))
@@ -267,7 +278,7 @@ func newServer(cfg cli.Config, svc services, limiter ports.RateLimiter, checks [
 	metrics *apihttp.Metrics, img images, logger *slog.Logger) *apihttp.Server {
 	registerCatalogueMetrics(metrics, svc.Catalogue)
 	return apihttp.NewServer(httpConfig(cfg), apihttp.Deps{Accounts: svc.Accounts, Catalogue: svc.Catalogue,
-		Planner: svc.Planner, Shopping: svc.Shopping, Limiter: limiter,
+		Planner: svc.Planner, Shopping: svc.Shopping, AI: svc.AI, Limiter: limiter,
 		Checks: checks, Metrics: metrics, Images: img.handler, Logger: logger})
 }
 

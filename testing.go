@@ -21,6 +21,7 @@ import (
 type TestOptions struct {
 	AuthLimit    int       // requests per 15 minutes on public /auth routes; 0 = effectively unlimited
 	GeneralLimit int       // requests per minute; 0 = effectively unlimited
+	AILimit      int       // AI requests per minute; 0 = effectively unlimited
 	Now          time.Time // the clock's start; zero = a fixed date
 }
 
@@ -31,6 +32,8 @@ type TestApp struct {
 	Catalogue *app.Catalogue
 	Planner   *app.Planner
 	Shopping  *app.Shopping
+	AI        *app.AI
+	Events    *memory.EventLog
 	Images    *memory.ImageStore
 	Clock     *memory.Clock
 	Mailer    *memory.Mailer
@@ -57,6 +60,8 @@ var testSet = wire.NewSet(
 	wire.Struct(new(app.CatalogueDeps), "*"), app.NewCatalogue,
 	wire.Struct(new(app.PlannerDeps), "*"), app.NewPlanner,
 	wire.Struct(new(app.ShoppingDeps), "*"), app.NewShopping, testPublicURL,
+	wire.Struct(new(app.AIDeps), "*"), app.NewAI, testRecommender, testEvents,
+	wire.Bind(new(ports.EventTracker), new(*memory.EventLog)),
 	wire.Struct(new(services), "*"),
 	testClock, wire.Bind(new(ports.Clock), new(*memory.Clock)),
 	memory.NewMailer, wire.Bind(new(ports.Mailer), new(*memory.Mailer)),
@@ -81,6 +86,10 @@ func storePlans(s *memory.Store) *memory.PlanRepository          { return s.Plan
 func storeLists(s *memory.Store) *memory.ShoppingListRepository  { return s.ShoppingLists() }
 
 func testPublicURL() app.PublicURL { return "http://localhost:3001" }
+
+// testRecommender is no remote recommender: the local one answers.
+func testRecommender() ports.Recommender { return nil }
+func testEvents() *memory.EventLog       { return memory.NewEventLog(0) }
 
 func testCache(c *memory.Clock) *memory.Cache {
 	return memory.NewCache(memory.DefaultCacheEntries, c.Now)
@@ -124,7 +133,8 @@ func testServer(o TestOptions, svc services, limiter ports.RateLimiter, metrics 
 		CORSOrigins: []string{"http://localhost:3000", "http://localhost:5173"},
 		General:     apihttp.RateLimit{Limit: orUnlimited(o.GeneralLimit), Window: time.Minute},
 		Auth:        apihttp.RateLimit{Limit: orUnlimited(o.AuthLimit), Window: 15 * time.Minute},
+		AI:          apihttp.RateLimit{Limit: orUnlimited(o.AILimit), Window: time.Minute},
 	}
 	return apihttp.NewServer(cfg, apihttp.Deps{Accounts: svc.Accounts, Catalogue: svc.Catalogue,
-		Planner: svc.Planner, Shopping: svc.Shopping, Limiter: limiter, Metrics: metrics, Logger: logger})
+		Planner: svc.Planner, Shopping: svc.Shopping, AI: svc.AI, Limiter: limiter, Metrics: metrics, Logger: logger})
 }

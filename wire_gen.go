@@ -146,11 +146,34 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		cleanup()
 		return nil, nil, err
 	}
+	recommender := provideRecommender()
+	eventTracker := provideEventTracker()
+	aiDeps := app.AIDeps{
+		Catalogue:   catalogue,
+		Plans:       planRepository,
+		Users:       userRepository,
+		Favorites:   favoriteRepository,
+		Ratings:     ratingRepository,
+		Recommender: recommender,
+		Events:      eventTracker,
+		Cache:       cache,
+		Clock:       clock,
+		IDs:         iDs,
+		Logger:      logger,
+	}
+	ai, err := app.NewAI(aiDeps)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
 	backendServices := services{
 		Accounts:  accounts,
 		Catalogue: catalogue,
 		Planner:   planner,
 		Shopping:  shopping,
+		AI:        ai,
 	}
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
@@ -286,11 +309,34 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		cleanup()
 		return nil, nil, err
 	}
+	recommender := provideRecommender()
+	eventTracker := provideEventTracker()
+	aiDeps := app.AIDeps{
+		Catalogue:   catalogue,
+		Plans:       planRepository,
+		Users:       userRepository,
+		Favorites:   favoriteRepository,
+		Ratings:     ratingRepository,
+		Recommender: recommender,
+		Events:      eventTracker,
+		Cache:       cache,
+		Clock:       clock,
+		IDs:         iDs,
+		Logger:      logger,
+	}
+	ai, err := app.NewAI(aiDeps)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
 	backendServices := services{
 		Accounts:  accounts,
 		Catalogue: catalogue,
 		Planner:   planner,
 		Shopping:  shopping,
+		AI:        ai,
 	}
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
@@ -396,11 +442,31 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	recommender := testRecommender()
+	eventLog := testEvents()
+	aiDeps := app.AIDeps{
+		Catalogue:   catalogue,
+		Plans:       planRepository,
+		Users:       userRepository,
+		Favorites:   favoriteRepository,
+		Ratings:     ratingRepository,
+		Recommender: recommender,
+		Events:      eventLog,
+		Cache:       cache,
+		Clock:       clock,
+		IDs:         iDs,
+		Logger:      logger,
+	}
+	ai, err := app.NewAI(aiDeps)
+	if err != nil {
+		return nil, nil, err
+	}
 	backendServices := services{
 		Accounts:  accounts,
 		Catalogue: catalogue,
 		Planner:   planner,
 		Shopping:  shopping,
+		AI:        ai,
 	}
 	rateLimiter := testRateLimiter(clock)
 	metrics := http.NewMetrics()
@@ -411,6 +477,8 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 		Catalogue: catalogue,
 		Planner:   planner,
 		Shopping:  shopping,
+		AI:        ai,
+		Events:    eventLog,
 		Images:    memoryImageStore,
 		Clock:     clock,
 		Mailer:    mailer,

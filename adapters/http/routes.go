@@ -60,6 +60,12 @@ func mountAPI(r *mux.Router, cfg Config, deps Deps) {
 	mountRecipes(user, deps.Catalogue)
 	mountPlans(user, deps.Planner)
 	mountShopping(user, open, deps.Shopping)
+
+	ai := user.NewRoute().Subrouter()
+	if cfg.AI.Limit > 0 {
+		ai.Use(rateLimit(deps.Limiter, rateRule{Name: "ai", Limit: cfg.AI.Limit, Window: cfg.AI.Window}, byUser, deps.Metrics))
+	}
+	mountAI(ai, deps.AI)
 }
 
 // mountRecipes adds the catalogue. Recipes are shared: every signed-in user

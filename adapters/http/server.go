@@ -29,6 +29,7 @@ type Config struct {
 	TrustProxy  bool  // take the client address from X-Forwarded-For
 	General     RateLimit
 	Auth        RateLimit
+	AI          RateLimit // on top of General for /ai routes; unlimited when zero
 }
 
 // Deps are the use cases and infrastructure the handlers call.
@@ -37,6 +38,7 @@ type Deps struct {
 	Catalogue *app.Catalogue
 	Planner   *app.Planner
 	Shopping  *app.Shopping
+	AI        *app.AI
 	// Images serves /images/ (the local image store of the embedded default);
 	// nil when images live elsewhere (S3 behind a CDN).
 	Images  http.Handler
