@@ -18,7 +18,7 @@ type WeekRef struct {
 
 var (
 	errWeekPlanNotFound = domain.NotFound("meal plan not found")
-	errWeekRequired = domain.Invalid("mealPlanId or weekStart is required",
+	errWeekRequired     = domain.Invalid("mealPlanId or weekStart is required",
 		map[string]string{"mealPlanId": "mealPlanId or weekStart is required"})
 )
 

@@ -106,8 +106,8 @@ type exportJSON struct {
 	User          userJSON               `json:"user"`
 	Favorites     []exportedFavoriteJSON `json:"favorites"`
 	Ratings       []exportedRatingJSON   `json:"ratings"`
-	MealPlans     []any                  `json:"mealPlans"`
-	ShoppingLists []any                  `json:"shoppingLists"`
+	MealPlans     []planJSON             `json:"mealPlans"`
+	ShoppingLists []shoppingListJSON     `json:"shoppingLists"`
 	Activities    []activityJSON         `json:"activities"`
 }
 
@@ -121,8 +121,8 @@ func handleUserExport(accounts *app.Accounts) http.HandlerFunc {
 		name := "meal-planner-export-" + ex.ExportDate.Format("2006-01-02") + ".json"
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 		respond(w, r, http.StatusOK, exportJSON{ExportDate: ex.ExportDate, User: toUserJSON(ex.User),
-			Favorites: toFavoritesJSON(ex.Favorites), Ratings: toRatingsJSON(ex.Ratings), MealPlans: []any{},
-			ShoppingLists: []any{}, Activities: toActivitiesJSON(ex.Activities)})
+			Favorites: toFavoritesJSON(ex.Favorites), Ratings: toRatingsJSON(ex.Ratings), MealPlans: exportedPlans(ex),
+			ShoppingLists: exportedLists(ex), Activities: toActivitiesJSON(ex.Activities)})
 	}
 }
 
@@ -198,4 +198,20 @@ func handleActivityCreate(accounts *app.Accounts) http.HandlerFunc {
 		}
 		respond(w, r, http.StatusCreated, toActivityJSON(act))
 	}
+}
+
+func exportedPlans(ex app.Export) []planJSON {
+	out := make([]planJSON, 0, len(ex.MealPlans))
+	for _, p := range ex.MealPlans {
+		out = append(out, newPlanJSON(p))
+	}
+	return out
+}
+
+func exportedLists(ex app.Export) []shoppingListJSON {
+	out := make([]shoppingListJSON, 0, len(ex.ShoppingLists))
+	for _, l := range ex.ShoppingLists {
+		out = append(out, newShoppingListJSON(l))
+	}
+	return out
 }

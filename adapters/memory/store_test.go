@@ -10,7 +10,7 @@ import (
 func newMemoryStores(*testing.T) porttest.Stores {
 	s := memory.NewStore()
 	return porttest.Stores{Users: s.Users(), Sessions: s.Sessions(), Resets: s.Resets(), Activities: s.Activities(),
-		Recipes: s.Recipes(), Favorites: s.Favorites(), Ratings: s.Ratings()}
+		Recipes: s.Recipes(), Favorites: s.Favorites(), Ratings: s.Ratings(), Plans: s.Plans(), Lists: s.ShoppingLists()}
 }
 
 func TestUserRepositoryContract(t *testing.T) {
@@ -46,4 +46,14 @@ func TestFavoriteRepositoryContract(t *testing.T) {
 func TestRatingRepositoryContract(t *testing.T) {
 	t.Parallel()
 	porttest.RatingRepository(t, newMemoryStores)
+}
+
+func TestPlanRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.PlanRepository(t, newMemoryStores)
+}
+
+func TestShoppingListRepositoryContract(t *testing.T) {
+	t.Parallel()
+	porttest.ShoppingListRepository(t, newMemoryStores)
 }

@@ -86,6 +86,16 @@ func TestPostgresActivityRepository(t *testing.T) {
 	porttest.ActivityRepository(t, postgresStores(t))
 }
 
+func TestPostgresPlanRepository(t *testing.T) {
+	t.Parallel()
+	porttest.PlanRepository(t, postgresStores(t))
+}
+
+func TestPostgresShoppingListRepository(t *testing.T) {
+	t.Parallel()
+	porttest.ShoppingListRepository(t, postgresStores(t))
+}
+
 func TestPostgresMigrate(t *testing.T) {
 	t.Parallel()
 	db, _ := createPostgresDB(t)
@@ -94,6 +104,7 @@ func TestPostgresMigrate(t *testing.T) {
 	}
 	assertMigrateIdempotent(t, db)
 	assertUniqueIsConflict(t, db)
+	assertDownUndoesUp(t, db)
 }
 
 func TestPostgresConcurrentMigrate(t *testing.T) {

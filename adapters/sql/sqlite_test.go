@@ -5,6 +5,7 @@ import (
 	stdsql "database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"path/filepath"
 	"reflect"
@@ -15,13 +16,15 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/mealplanner/backend/domain"
+	"github.com/mealplanner/backend/migrations"
 	"github.com/mealplanner/backend/ports/porttest"
 )
 
 func storesOf(db *DB) porttest.Stores {
 	return porttest.Stores{Users: NewUserRepository(db), Sessions: NewSessionRepository(db),
 		Resets: NewResetRepository(db), Activities: NewActivityRepository(db), Recipes: NewRecipeRepository(db),
-		Favorites: NewFavoriteRepository(db), Ratings: NewRatingRepository(db)}
+		Favorites: NewFavoriteRepository(db), Ratings: NewRatingRepository(db), Plans: NewPlanRepository(db),
+		Lists: NewShoppingListRepository(db)}
 }
 
 // mustOpenSQLite opens a new, empty SQLite file in the test's temporary folder.
@@ -83,6 +86,16 @@ func TestSQLiteFavoriteRepository(t *testing.T) {
 func TestSQLiteRatingRepository(t *testing.T) {
 	t.Parallel()
 	porttest.RatingRepository(t, newSQLiteStores)
+}
+
+func TestSQLitePlanRepository(t *testing.T) {
+	t.Parallel()
+	porttest.PlanRepository(t, newSQLiteStores)
+}
+
+func TestSQLiteShoppingListRepository(t *testing.T) {
+	t.Parallel()
+	porttest.ShoppingListRepository(t, newSQLiteStores)
 }
 
 // allMigrations names every embedded migration of the dialect.
@@ -150,6 +163,33 @@ func assertUniqueIsConflict(t *testing.T, db *DB) {
 	}
 }
 
+// assertDownUndoesUp runs every down script of a migrated database, newest
+// first, then every up script again: whatever a down script leaves behind
+// makes its up script fail the second time.
+func assertDownUndoesUp(t *testing.T, db *DB) {
+	t.Helper()
+	fsys, err := migrations.FS(db.Dialect())
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(file string) {
+		script, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.bun.DB.ExecContext(context.Background(), string(script)); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+	}
+	names := allMigrations(t, db)
+	for i := len(names) - 1; i >= 0; i-- {
+		run(names[i] + ".down.sql")
+	}
+	for _, name := range names {
+		run(name + ".up.sql")
+	}
+}
+
 func TestSQLiteMigrate(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -159,6 +199,7 @@ func TestSQLiteMigrate(t *testing.T) {
 	}
 	assertMigrateIdempotent(t, db)
 	assertUniqueIsConflict(t, db)
+	assertDownUndoesUp(t, db)
 	path := "file:" + filepath.Join(dir, "b.db")
 	assertConcurrentMigrate(t, mustOpenSQLite(t, path), mustOpenSQLite(t, path))
 }

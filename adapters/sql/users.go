@@ -165,18 +165,20 @@ func (r *UserRepository) Erase(ctx context.Context, id string, fn func(*user.Use
 		if err := fn(u); err != nil {
 			return aborted{err}
 		}
-		// Every table holding personal rows keyed by user must be emptied here.
-		// When plans and shopping lists arrive, add their tables to this list
-		// (their foreign keys cascade too, but the user row is kept anonymised,
-		// so the cascade never fires on erasure). Favourites and ratings also
-		// count in recipes' aggregates, which their erasure corrects.
+		// Every table holding personal rows keyed by user must be emptied here:
+		// their foreign keys cascade, but the user row is kept anonymised, so
+		// the cascade never fires on erasure. Favourites and ratings also
+		// count in recipes' aggregates, which their erasure corrects. Lists go
+		// before plans, which would otherwise first detach them one by one;
+		// a plan's slots go with it (ON DELETE CASCADE).
 		if err := eraseFavorites(ctx, tx, id); err != nil {
 			return translate(err)
 		}
 		if err := eraseRatings(ctx, r.db, tx, id); err != nil {
 			return translate(err)
 		}
-		for _, table := range []string{"refresh_sessions", "password_resets", "activities"} {
+		for _, table := range []string{"refresh_sessions", "password_resets", "activities", "shopping_lists",
+			"meal_plans"} {
 			if _, err := tx.NewDelete().TableExpr(table).Where("user_id = ?", id).Exec(ctx); err != nil {
 				return translate(err)
 			}

@@ -32,4 +32,15 @@
 //   - Amounts are summed in ascending order, so the result does not depend on
 //     the order of the plan except for the order of Sources.
 //   - Items are sorted by section in store order, then name, then key.
+//
+// A stored List adds identity and editing:
+//
+//   - Every item has an ID. Regenerating in Replace mode hands a surviving
+//     Key's ID, Checked state and Note to its new item, so clients keep
+//     their references; new items get fresh IDs and no ID is used twice.
+//   - Editing an item's quantity or unit recomputes Amount and Dimension and
+//     moves the group in its Key along, because absorption converts into the
+//     group the Key names. A new name changes only what the item shows.
+//   - A list has at most one share link. Sharing again replaces its id, and a
+//     link is dead from its ExpiresAt on.
 package shopping

@@ -19,15 +19,8 @@ import (
 func AddManual(items []Item, name string, quantity float64, unit string, table *food.Table) ([]Item, Item) {
 	name = strings.TrimSpace(name)
 	f := match(table, name)
-	u, known := measure.LookupUnit(unit)
-	if !known {
-		u = measure.Unit{Symbol: strings.ToLower(strings.TrimSpace(unit)), Dimension: measure.Count, ToBase: 1}
-	}
-	a := measure.Amount{Quantity: quantity, HasQuantity: quantity > 0, Unit: u}
-	if !a.HasQuantity {
-		a.Unit = measure.Unit{}
-	}
-	src := Source{Measure: strings.TrimSpace(formatManual(quantity, u) + " " + u.Symbol)}
+	a, u := typedAmount(quantity, unit)
+	src := Source{Measure: strings.TrimSpace(formatManual(quantity, u) + " " + unitLabel(u, quantity))}
 	p := portionOf(a, src, name, f, 1)
 	for i, it := range items {
 		if it.Checked || !sameFood(it, f, name) {
@@ -45,6 +38,21 @@ func AddManual(items []Item, name string, quantity float64, unit string, table *
 	items = append(items, it)
 	sortItems(items)
 	return items, it
+}
+
+// typedAmount reads a quantity and unit as a person typed them: a known unit
+// in any spelling, or any other word as a count noun ("bag"). A quantity of 0
+// is no amount at all; u is the unit typed either way.
+func typedAmount(quantity float64, unit string) (a measure.Amount, u measure.Unit) {
+	u, known := measure.LookupUnit(unit)
+	if !known {
+		u = measure.Unit{Symbol: strings.ToLower(strings.TrimSpace(unit)), Dimension: measure.Count, ToBase: 1}
+	}
+	a = measure.Amount{Quantity: quantity, HasQuantity: quantity > 0, Unit: u}
+	if !a.HasQuantity {
+		a.Unit = measure.Unit{}
+	}
+	return a, u
 }
 
 // sameFood reports whether it is about the food (or unmatched name) typed.
@@ -105,10 +113,22 @@ func manualItem(p portion, f *food.Food, name string, u measure.Unit, quantity f
 	}
 	if p.measured {
 		it.Amount, it.Dimension = p.base, p.native.dim
-		it.Quantity, it.Unit = formatManual(quantity, u), u.Symbol
+		it.Quantity, it.Unit = formatManual(quantity, u), unitLabel(u, quantity)
 	}
 	it.Key = "manual:" + key + "|" + p.native.key()
 	return it
+}
+
+// unitLabel is how a typed unit shows next to q: a known count noun in the
+// plural when q calls for it ("2 cloves"); any other unit as typed.
+func unitLabel(u measure.Unit, q float64) string {
+	if u.Dimension != measure.Count || u.Symbol == "" || q <= 1 {
+		return u.Symbol
+	}
+	if known, ok := measure.LookupUnit(u.Symbol); ok && known.Symbol == u.Symbol {
+		return pluralNoun(u.Symbol, q)
+	}
+	return u.Symbol
 }
 
 // formatManual writes a typed quantity back without float noise; "" for none.

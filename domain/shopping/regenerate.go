@@ -5,7 +5,8 @@ type Mode int
 
 const (
 	// Replace swaps the generated part of the list for the new one: manual
-	// items stay, and an item whose Key survives keeps its Checked state.
+	// items stay, and an item whose Key survives keeps its ID, its Checked
+	// state and its Note.
 	Replace Mode = iota
 	// Merge keeps everything and adds only generated items whose Key is not
 	// already on the list.
@@ -23,17 +24,28 @@ func Regenerate(existing, generated []Item, mode Mode) []Item {
 }
 
 func replace(existing, generated []Item) []Item {
-	checked := make(map[string]bool)
+	prior := make(map[string]Item)
 	var out []Item
 	for _, it := range existing {
 		if it.Manual {
 			out = append(out, it)
 			continue
 		}
-		checked[it.Key] = checked[it.Key] || it.Checked
+		// An edit can leave two generated items with one Key; the first keeps
+		// its ID, and the Key counts as checked when either was.
+		if p, seen := prior[it.Key]; seen {
+			p.Checked = p.Checked || it.Checked
+			prior[it.Key] = p
+			continue
+		}
+		prior[it.Key] = it
 	}
 	for _, it := range generated {
-		it.Checked = checked[it.Key]
+		if p, ok := prior[it.Key]; ok {
+			it.ID, it.Checked, it.Note = p.ID, p.Checked, p.Note
+			// Generated keys are unique, but an ID must never be handed out twice.
+			delete(prior, it.Key)
+		}
 		out = append(out, it)
 	}
 	sortItems(out)

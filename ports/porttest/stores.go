@@ -18,7 +18,8 @@ import (
 
 // Stores are the repositories of ONE backing store (one database, one
 // memory.Store), so that the suites can check that erasing a user reaches
-// every repository and that favourites and ratings reach the recipes.
+// every repository, that favourites and ratings reach the recipes and that
+// deleting a plan reaches its shopping lists.
 type Stores struct {
 	Users      ports.UserRepository
 	Sessions   ports.SessionRepository
@@ -27,6 +28,8 @@ type Stores struct {
 	Recipes    ports.RecipeRepository
 	Favorites  ports.FavoriteRepository
 	Ratings    ports.RatingRepository
+	Plans      ports.PlanRepository
+	Lists      ports.ShoppingListRepository
 }
 
 // The suites call newStores once per subtest. A backend may hand back the

@@ -246,6 +246,7 @@ func usersErase(t *testing.T, s Stores) {
 	victim := mustCreateUser(t, s, storeEmail(tag, "victim"))
 	other := mustCreateUser(t, s, storeEmail(tag, "other"))
 	victimRows, otherRows := mustPersonalRows(t, s, victim.ID), mustPersonalRows(t, s, other.ID)
+	victimPlans, otherPlans := mustPlanRows(t, s, victim.ID), mustPlanRows(t, s, other.ID)
 	later := storeEpoch.Add(time.Hour)
 	err := s.Users.Erase(t.Context(), victim.ID, func(u *user.User) error { u.Anonymise(later); return nil })
 	if err != nil {
@@ -257,6 +258,8 @@ func usersErase(t *testing.T, s Stores) {
 	assertCode(t, err, domain.ErrNotFound, "GetByEmail erased")
 	assertPersonalRows(t, s, victim.ID, victimRows, false)
 	assertPersonalRows(t, s, other.ID, otherRows, true)
+	assertPlanRows(t, s, victimPlans, false)
+	assertPlanRows(t, s, otherPlans, true)
 	again := mustCreateUser(t, s, victim.Email)
 	if got, err := s.Users.GetByEmail(t.Context(), victim.Email); err != nil || got.ID != again.ID {
 		t.Errorf("GetByEmail after re-registering = %v, %v; want the new user", got, err)
@@ -265,7 +268,7 @@ func usersErase(t *testing.T, s Stores) {
 
 func usersEraseRefused(t *testing.T, s Stores) {
 	u := mustCreateUser(t, s, storeEmail(storeTag(), "keep"))
-	rows := mustPersonalRows(t, s, u.ID)
+	rows, plans := mustPersonalRows(t, s, u.ID), mustPlanRows(t, s, u.ID)
 	err := s.Users.Erase(t.Context(), u.ID, func(cur *user.User) error {
 		cur.Anonymise(storeEpoch)
 		return errStoreClosure
@@ -279,6 +282,7 @@ func usersEraseRefused(t *testing.T, s Stores) {
 	}
 	assertUser(t, got, u)
 	assertPersonalRows(t, s, u.ID, rows, true)
+	assertPlanRows(t, s, plans, true)
 }
 
 func usersEraseUnknown(t *testing.T, s Stores) {
