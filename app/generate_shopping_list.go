@@ -25,11 +25,8 @@ type GenerateListInput struct {
 }
 
 var (
-	errShoppingPlanNotFound = domain.NotFound("meal plan not found")
-	errShoppingPlanEmpty    = domain.Invalid("the meal plan has no meals",
+	errShoppingPlanEmpty = domain.Invalid("the meal plan has no meals",
 		map[string]string{"mealPlanId": "the meal plan has no meals"})
-	errShoppingPlanRequired = domain.Invalid("mealPlanId or weekStart is required",
-		map[string]string{"mealPlanId": "mealPlanId or weekStart is required"})
 )
 
 // GenerateList makes the caller's shopping list from a plan: every slot's
@@ -69,22 +66,9 @@ func (s *Shopping) GenerateList(ctx context.Context, p Principal, in GenerateLis
 
 // planToShop finds the plan the input names; it must have meals.
 func (s *Shopping) planToShop(ctx context.Context, userID string, in GenerateListInput) (*planning.Plan, error) {
-	var plan *planning.Plan
-	var err error
-	switch id, week := strings.TrimSpace(in.MealPlanID), strings.TrimSpace(in.WeekStart); {
-	case id != "":
-		plan, err = s.Plans.Get(ctx, userID, id)
-	case week != "":
-		d, perr := planning.ParseDate(week)
-		if perr != nil {
-			return nil, domain.Invalid("invalid date", map[string]string{"weekStart": "must be a date YYYY-MM-DD"})
-		}
-		plan, err = s.Plans.ForWeek(ctx, userID, d.WeekStart())
-	default:
-		return nil, errShoppingPlanRequired
-	}
+	plan, _, err := findPlan(ctx, s.Plans, userID, WeekRef{MealPlanID: in.MealPlanID, WeekStart: in.WeekStart})
 	if err != nil {
-		return nil, notFoundAs(err, errShoppingPlanNotFound)
+		return nil, err
 	}
 	if plan.IsEmpty() {
 		return nil, errShoppingPlanEmpty
@@ -111,31 +95,20 @@ func (s *Shopping) consolidate(ctx context.Context, userID string, plan *plannin
 
 // plannedForList reads the live recipe of every slot, in plan order.
 func (s *Shopping) plannedForList(ctx context.Context, plan *planning.Plan) ([]shopping.PlannedRecipe, error) {
-	days := plan.DaysInOrder()
-	var ids []int64
-	for _, day := range days {
-		for _, m := range day.Meals {
-			ids = append(ids, m.Slot.RecipeID)
-		}
-	}
-	recipes, err := s.Recipes.GetMany(ctx, distinctRecipeIDs(ids))
+	recipes, err := planRecipes(ctx, s.Recipes, plan)
 	if err != nil {
 		return nil, err
 	}
-	live := make(map[int64]int, len(recipes))
-	for i, r := range recipes {
-		live[r.ID] = i
-	}
-	planned := make([]shopping.PlannedRecipe, 0, len(ids))
-	for _, day := range days {
+	var planned []shopping.PlannedRecipe
+	for _, day := range plan.DaysInOrder() {
 		for _, m := range day.Meals {
-			i, ok := live[m.Slot.RecipeID]
+			r, ok := recipes[m.Slot.RecipeID]
 			if !ok {
 				s.Logger.Warn("planned recipe no longer exists; left off the shopping list",
 					"plan_id", plan.ID, "recipe_id", m.Slot.RecipeID, "date", day.Date.String())
 				continue
 			}
-			planned = append(planned, plannedRecipe(recipes[i], m.Slot))
+			planned = append(planned, plannedRecipe(r, m.Slot))
 		}
 	}
 	return planned, nil

@@ -30,7 +30,7 @@ func (a *AI) NutritionBalance(ctx context.Context, p Principal, ref WeekRef) (We
 	if err != nil {
 		return WeekBalance{}, err
 	}
-	recipes, err := a.plannedRecipes(ctx, plan)
+	recipes, err := planRecipes(ctx, a.Catalogue.Recipes, plan)
 	if err != nil {
 		return WeekBalance{}, err
 	}

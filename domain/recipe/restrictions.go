@@ -67,5 +67,9 @@ func (r *Recipe) Mentions(text string) bool {
 
 // fold is text as compared: lower-case, on one line, trimmed.
 func fold(s string) string {
-	return strings.TrimSpace(strings.ToLower(strings.NewReplacer("\n", " ", "\r", " ").Replace(s)))
+	return strings.TrimSpace(strings.ToLower(lineBreaks.Replace(s)))
 }
+
+// lineBreaks is built once: fold runs for every recipe a suggestion or a
+// generated plan considers.
+var lineBreaks = strings.NewReplacer("\n", " ", "\r", " ")
