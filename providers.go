@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/google/wire"
 
@@ -29,6 +30,7 @@ import (
 	"github.com/mealplanner/backend/adapters/memory"
 	"github.com/mealplanner/backend/adapters/outbox"
 	"github.com/mealplanner/backend/adapters/password"
+	"github.com/mealplanner/backend/adapters/personalize"
 	"github.com/mealplanner/backend/adapters/redis"
 	"github.com/mealplanner/backend/adapters/s3"
 	"github.com/mealplanner/backend/adapters/sendgrid"
@@ -80,7 +82,7 @@ var serviceSet = wire.NewSet(
 	wire.Struct(new(app.CatalogueDeps), "*"), app.NewCatalogue,
 	wire.Struct(new(app.PlannerDeps), "*"), app.NewPlanner,
 	wire.Struct(new(app.ShoppingDeps), "*"), app.NewShopping, publicURL,
-	wire.Struct(new(app.AIDeps), "*"), app.NewAI, provideRecommender, provideEventTracker,
+	wire.Struct(new(app.AIDeps), "*"), app.NewAI, providePersonalize, provideRecommender, provideEventTracker,
 	wire.Struct(new(services), "*"),
 	newMetrics, readinessChecks, newServer, newCLIApp,
 )
@@ -262,13 +264,51 @@ type services struct {
 	AI        *app.AI
 }
 
-// provideRecommender is the remote recommender; nil means the local hybrid
-// recommender answers alone.
-func provideRecommender() ports.Recommender { return nil }
+// providePersonalize is the Personalize client when a campaign or an event
+// tracker is configured, else nil. Building it reads the AWS configuration
+// but does not call AWS.
+func providePersonalize(cfg cli.Config) (*personalize.Client, error) {
+	if !cfg.Personalize() {
+		return nil, nil
+	}
+	c, err := personalize.New(personalize.Config{Region: cfg.PersonalizeRegion, CampaignARN: cfg.PersonalizeCampaignARN,
+		TrackingID: cfg.PersonalizeTrackingID, Endpoint: cfg.PersonalizeEndpoint,
+		EventsEndpoint: cfg.PersonalizeEventsEndpoint, Timeout: cfg.PersonalizeTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("configuring Personalize: %w", err)
+	}
+	return c, nil
+}
 
-// provideEventTracker keeps interaction events in memory when no remote
-// recommender learns from them.
-func provideEventTracker() ports.EventTracker { return memory.NewEventLog(0) }
+// provideRecommender is the Personalize campaign behind a circuit breaker,
+// so that a sick service costs suggestions nothing while the local hybrid
+// recommender answers; nil (no campaign) means the local one answers alone.
+func provideRecommender(cfg cli.Config, client *personalize.Client, logger *slog.Logger) ports.Recommender {
+	if client == nil || cfg.PersonalizeCampaignARN == "" {
+		return nil
+	}
+	return personalize.NewBreaker(client, personalize.BreakerConfig{Logger: logger})
+}
+
+// trackerDrainTimeout bounds how long shutdown waits for queued events.
+const trackerDrainTimeout = 5 * time.Second
+
+// provideEventTracker sends interaction events to the Personalize event
+// tracker in the background when one is configured; otherwise it keeps the
+// last few thousand in memory, for the logs and the tests.
+func provideEventTracker(cfg cli.Config, client *personalize.Client, logger *slog.Logger) (ports.EventTracker, func()) {
+	if client == nil || cfg.PersonalizeTrackingID == "" {
+		return memory.NewEventLog(0), func() {}
+	}
+	t := personalize.NewTracker(client, personalize.TrackerConfig{Logger: logger})
+	return t, func() {
+		ctx, cancel := context.WithTimeout(context.Background(), trackerDrainTimeout)
+		defer cancel()
+		if err := t.Close(ctx); err != nil {
+			logger.Warn("interaction events not all delivered before shutdown", "err", err, "stats", t.Stats())
+		}
+	}
+}
 
 func publicURL(cfg cli.Config) app.PublicURL {
 	return app.PublicURL(strings.TrimSuffix(cfg.PublicURL, "/"))

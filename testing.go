@@ -23,6 +23,9 @@ type TestOptions struct {
 	GeneralLimit int       // requests per minute; 0 = effectively unlimited
 	AILimit      int       // AI requests per minute; 0 = effectively unlimited
 	Now          time.Time // the clock's start; zero = a fixed date
+	// Recommender is the remote recommender tried before the local one; nil
+	// means the local one answers every suggestion request.
+	Recommender ports.Recommender
 }
 
 // TestApp is the API on in-memory fakes, with the fakes a test drives exposed.
@@ -87,9 +90,9 @@ func storeLists(s *memory.Store) *memory.ShoppingListRepository  { return s.Shop
 
 func testPublicURL() app.PublicURL { return "http://localhost:3001" }
 
-// testRecommender is no remote recommender: the local one answers.
-func testRecommender() ports.Recommender { return nil }
-func testEvents() *memory.EventLog       { return memory.NewEventLog(0) }
+// testRecommender is the options' remote recommender, usually none.
+func testRecommender(o TestOptions) ports.Recommender { return o.Recommender }
+func testEvents() *memory.EventLog                    { return memory.NewEventLog(0) }
 
 func testCache(c *memory.Clock) *memory.Cache {
 	return memory.NewCache(memory.DefaultCacheEntries, c.Now)

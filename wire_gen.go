@@ -97,6 +97,14 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 	portsImageStore := imageStore(backendImages)
 	processor := imaging.New()
 	cache := provideCache(client)
+	personalizeClient, err := providePersonalize(cfg)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	eventTracker, cleanup4 := provideEventTracker(cfg, personalizeClient, logger)
 	catalogueDeps := app.CatalogueDeps{
 		Recipes:    recipeRepository,
 		Favorites:  favoriteRepository,
@@ -106,12 +114,14 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		Images:     portsImageStore,
 		Imaging:    processor,
 		Cache:      cache,
+		Events:     eventTracker,
 		Clock:      clock,
 		IDs:        iDs,
 		Logger:     logger,
 	}
 	catalogue, err := app.NewCatalogue(catalogueDeps)
 	if err != nil {
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
@@ -122,6 +132,7 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		Recipes:    recipeRepository,
 		Users:      userRepository,
 		Activities: activityRepository,
+		Events:     eventTracker,
 		Clock:      clock,
 		IDs:        iDs,
 		Logger:     logger,
@@ -134,6 +145,7 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 		Recipes:    recipeRepository,
 		Users:      userRepository,
 		Activities: activityRepository,
+		Events:     eventTracker,
 		Clock:      clock,
 		IDs:        iDs,
 		PublicURL:  appPublicURL,
@@ -141,13 +153,13 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 	}
 	shopping, err := app.NewShopping(shoppingDeps)
 	if err != nil {
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
 		return nil, nil, err
 	}
-	recommender := provideRecommender()
-	eventTracker := provideEventTracker()
+	recommender := provideRecommender(cfg, personalizeClient, logger)
 	aiDeps := app.AIDeps{
 		Catalogue:   catalogue,
 		Plans:       planRepository,
@@ -163,6 +175,7 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 	}
 	ai, err := app.NewAI(aiDeps)
 	if err != nil {
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
@@ -181,6 +194,7 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 	server := newServer(cfg, backendServices, rateLimiter, v, metrics, backendImages, logger)
 	cliApp := newCLIApp(server, backendServices, db)
 	return cliApp, func() {
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
@@ -260,6 +274,14 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 	portsImageStore := imageStore(backendImages)
 	processor := imaging.New()
 	cache := provideCache(client)
+	personalizeClient, err := providePersonalize(cfg)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	eventTracker, cleanup4 := provideEventTracker(cfg, personalizeClient, logger)
 	catalogueDeps := app.CatalogueDeps{
 		Recipes:    recipeRepository,
 		Favorites:  favoriteRepository,
@@ -269,12 +291,14 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		Images:     portsImageStore,
 		Imaging:    processor,
 		Cache:      cache,
+		Events:     eventTracker,
 		Clock:      clock,
 		IDs:        iDs,
 		Logger:     logger,
 	}
 	catalogue, err := app.NewCatalogue(catalogueDeps)
 	if err != nil {
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
@@ -285,6 +309,7 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		Recipes:    recipeRepository,
 		Users:      userRepository,
 		Activities: activityRepository,
+		Events:     eventTracker,
 		Clock:      clock,
 		IDs:        iDs,
 		Logger:     logger,
@@ -297,6 +322,7 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 		Recipes:    recipeRepository,
 		Users:      userRepository,
 		Activities: activityRepository,
+		Events:     eventTracker,
 		Clock:      clock,
 		IDs:        iDs,
 		PublicURL:  appPublicURL,
@@ -304,13 +330,13 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 	}
 	shopping, err := app.NewShopping(shoppingDeps)
 	if err != nil {
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
 		return nil, nil, err
 	}
-	recommender := provideRecommender()
-	eventTracker := provideEventTracker()
+	recommender := provideRecommender(cfg, personalizeClient, logger)
 	aiDeps := app.AIDeps{
 		Catalogue:   catalogue,
 		Plans:       planRepository,
@@ -326,6 +352,7 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 	}
 	ai, err := app.NewAI(aiDeps)
 	if err != nil {
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
@@ -344,6 +371,7 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 	server := newServer(cfg, backendServices, rateLimiter, v, metrics, backendImages, logger)
 	cliApp := newCLIApp(server, backendServices, db)
 	return cliApp, func() {
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
@@ -399,6 +427,7 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 	memoryImageStore := testImages(clock)
 	processor := imaging.New()
 	cache := testCache(clock)
+	eventLog := testEvents()
 	catalogueDeps := app.CatalogueDeps{
 		Recipes:    recipeRepository,
 		Favorites:  favoriteRepository,
@@ -408,6 +437,7 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 		Images:     memoryImageStore,
 		Imaging:    processor,
 		Cache:      cache,
+		Events:     eventLog,
 		Clock:      clock,
 		IDs:        iDs,
 		Logger:     logger,
@@ -421,6 +451,7 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 		Recipes:    recipeRepository,
 		Users:      userRepository,
 		Activities: activityRepository,
+		Events:     eventLog,
 		Clock:      clock,
 		IDs:        iDs,
 		Logger:     logger,
@@ -433,6 +464,7 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 		Recipes:    recipeRepository,
 		Users:      userRepository,
 		Activities: activityRepository,
+		Events:     eventLog,
 		Clock:      clock,
 		IDs:        iDs,
 		PublicURL:  appPublicURL,
@@ -442,8 +474,7 @@ func InitializeTest(opts TestOptions) (*TestApp, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	recommender := testRecommender()
-	eventLog := testEvents()
+	recommender := testRecommender(opts)
 	aiDeps := app.AIDeps{
 		Catalogue:   catalogue,
 		Plans:       planRepository,

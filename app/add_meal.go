@@ -53,6 +53,7 @@ func (p *Planner) AddMeal(ctx context.Context, pr Principal, in AddMealInput) (*
 	}
 	p.log.record(pr.UserID, activity.AddMeal, fmt.Sprintf("Added %s to %s on %s", r.Name, m, d),
 		recipeIDText(r.ID), map[string]string{"mealPlanId": plan.ID, "date": d.String(), "mealType": m.String()})
+	p.events.mealPlanned(ctx, pr, r.ID, d, m)
 	return plan, nil
 }
 

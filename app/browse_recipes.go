@@ -12,6 +12,7 @@ import (
 	"github.com/mealplanner/backend/domain/activity"
 	"github.com/mealplanner/backend/domain/nutrition"
 	"github.com/mealplanner/backend/domain/recipe"
+	"github.com/mealplanner/backend/ports"
 )
 
 // How long catalogue reads stay cached; any admin write invalidates them sooner.
@@ -76,6 +77,7 @@ func (c *Catalogue) Recipe(ctx context.Context, p Principal, id int64) (*recipe.
 	}
 	if p.UserID != "" {
 		c.recordLater(p.UserID, activity.ViewRecipe, "Viewed "+r.Name, strconv.FormatInt(id, 10))
+		c.events.send(ctx, p, ports.EventRecipeViewed, id, nil)
 	}
 	return r, nil
 }

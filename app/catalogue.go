@@ -20,19 +20,23 @@ type CatalogueDeps struct {
 	Images     ports.ImageStore
 	Imaging    ports.ImageProcessor
 	Cache      ports.Cache
-	Clock      ports.Clock
-	IDs        ports.IDGenerator
-	Logger     *slog.Logger
+	// Events feeds views, favourites and ratings to the recommender; nil
+	// turns them off.
+	Events ports.EventTracker
+	Clock  ports.Clock
+	IDs    ports.IDGenerator
+	Logger *slog.Logger
 }
 
 // Catalogue implements browsing, searching, favourites, ratings and the
 // admin side of the recipe catalogue.
 type Catalogue struct {
 	CatalogueDeps
-	foods *food.Table
-	cache *catalogueCache
-	tasks *tasks
-	snaps snapshots
+	foods  *food.Table
+	cache  *catalogueCache
+	tasks  *tasks
+	snaps  snapshots
+	events eventSink
 }
 
 // NewCatalogue builds the recipe use cases around the embedded food table.
@@ -45,7 +49,8 @@ func NewCatalogue(deps CatalogueDeps) (*Catalogue, error) {
 		return nil, err
 	}
 	return &Catalogue{CatalogueDeps: deps, foods: foods, tasks: newTasks(deps.Logger),
-		cache: &catalogueCache{cache: deps.Cache, logger: deps.Logger, ids: deps.IDs}}, nil
+		cache:  &catalogueCache{cache: deps.Cache, logger: deps.Logger, ids: deps.IDs},
+		events: newEventSink(deps.Events, deps.Clock, deps.Logger)}, nil
 }
 
 // CacheStats reports the catalogue cache's hits and misses since start.

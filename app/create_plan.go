@@ -45,5 +45,6 @@ func (p *Planner) CreatePlan(ctx context.Context, pr Principal, in CreatePlanInp
 		}
 		return nil, err
 	}
+	p.events.mealsPlanned(ctx, pr, nil, plan)
 	return plan, nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/activity"
 	"github.com/mealplanner/backend/domain/recipe"
+	"github.com/mealplanner/backend/ports"
 )
 
 // AddFavorite marks a live recipe as a favourite of the caller (idempotent).
@@ -19,6 +20,7 @@ func (c *Catalogue) AddFavorite(ctx context.Context, p Principal, id int64) erro
 		return err
 	}
 	c.recordLater(p.UserID, activity.FavoriteRecipe, "Saved "+r.Name, strconv.FormatInt(id, 10))
+	c.events.send(ctx, p, ports.EventRecipeFavorited, id, nil)
 	return nil
 }
 
@@ -82,5 +84,6 @@ func (c *Catalogue) Rate(ctx context.Context, p Principal, id int64, stars int) 
 	// The recipe's rating shows in cached details and searches.
 	c.cache.bump(ctx)
 	c.recordLater(p.UserID, activity.RateRecipe, "Rated "+r.Name+" "+strconv.Itoa(stars)+" stars", strconv.FormatInt(id, 10))
+	c.events.rated(ctx, p, id, stars)
 	return RatingResult{RecipeID: id, Rating: mean, ReviewCount: count, MyRating: stars}, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/mealplanner/backend/domain/planning"
 	"github.com/mealplanner/backend/domain/recipe"
 	"github.com/mealplanner/backend/domain/shopping"
+	"github.com/mealplanner/backend/ports"
 )
 
 // GenerateListInput asks for the shopping list of one of the caller's plans,
@@ -61,6 +62,7 @@ func (s *Shopping) GenerateList(ctx context.Context, p Principal, in GenerateLis
 	s.log.record(p.UserID, activity.GenerateShoppingList,
 		fmt.Sprintf("Generated a shopping list with %d items", len(l.Items)), l.ID,
 		map[string]string{"mealPlanId": plan.ID, "mode": mode.String()})
+	s.events.send(ctx, p, ports.EventShoppingListGenerated, 0, map[string]string{"mealPlanId": plan.ID})
 	return l, nil
 }
 

@@ -14,9 +14,11 @@ type PlannerDeps struct {
 	Recipes    ports.RecipeRepository
 	Users      ports.UserRepository
 	Activities ports.ActivityRepository
-	Clock      ports.Clock
-	IDs        ports.IDGenerator
-	Logger     *slog.Logger
+	// Events feeds planned meals to the recommender; nil turns them off.
+	Events ports.EventTracker
+	Clock  ports.Clock
+	IDs    ports.IDGenerator
+	Logger *slog.Logger
 }
 
 // Planner implements the weekly meal plans of CONTRACT §5. Every plan use
@@ -24,7 +26,8 @@ type PlannerDeps struct {
 // missing, whatever the caller's role.
 type Planner struct {
 	PlannerDeps
-	log *recorder
+	log    *recorder
+	events eventSink
 }
 
 // NewPlanner builds the meal-plan use cases.
@@ -32,7 +35,8 @@ func NewPlanner(deps PlannerDeps) *Planner {
 	if deps.Logger == nil {
 		deps.Logger = slog.Default()
 	}
-	return &Planner{PlannerDeps: deps, log: newRecorder(deps.Activities, deps.IDs, deps.Clock, deps.Logger)}
+	return &Planner{PlannerDeps: deps, log: newRecorder(deps.Activities, deps.IDs, deps.Clock, deps.Logger),
+		events: newEventSink(deps.Events, deps.Clock, deps.Logger)}
 }
 
 // Drain waits for background work (activity records) to finish.

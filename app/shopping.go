@@ -19,17 +19,20 @@ type ShoppingDeps struct {
 	Recipes    ports.RecipeRepository
 	Users      ports.UserRepository
 	Activities ports.ActivityRepository
-	Clock      ports.Clock
-	IDs        ports.IDGenerator
-	PublicURL  PublicURL
-	Logger     *slog.Logger
+	// Events feeds generated lists to the recommender; nil turns them off.
+	Events    ports.EventTracker
+	Clock     ports.Clock
+	IDs       ports.IDGenerator
+	PublicURL PublicURL
+	Logger    *slog.Logger
 }
 
 // Shopping implements the shopping lists of CONTRACT §6.
 type Shopping struct {
 	ShoppingDeps
-	foods *food.Table
-	log   *recorder
+	foods  *food.Table
+	log    *recorder
+	events eventSink
 }
 
 // NewShopping builds the shopping-list use cases around the embedded food table.
@@ -42,7 +45,8 @@ func NewShopping(deps ShoppingDeps) (*Shopping, error) {
 		return nil, err
 	}
 	return &Shopping{ShoppingDeps: deps, foods: foods,
-		log: newRecorder(deps.Activities, deps.IDs, deps.Clock, deps.Logger)}, nil
+		log:    newRecorder(deps.Activities, deps.IDs, deps.Clock, deps.Logger),
+		events: newEventSink(deps.Events, deps.Clock, deps.Logger)}, nil
 }
 
 // Drain waits for background work (activity records) to finish.

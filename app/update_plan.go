@@ -22,11 +22,14 @@ type UpdatePlanInput struct {
 // in the catalogue) is reported at once and nothing changes.
 func (p *Planner) UpdatePlan(ctx context.Context, pr Principal, in UpdatePlanInput) (*planning.Plan, error) {
 	var plan *planning.Plan
+	var before planning.Days
 	err := retryStale(ctx, func() error {
 		var err error
 		if plan, err = p.loadPlan(ctx, pr.UserID, in.ID); err != nil {
 			return err
 		}
+		// Merge edits the days in place; the events need the slots as stored.
+		before = plan.Clone().Days
 		now := p.Clock.Now()
 		err = p.editDays(ctx, pr.UserID, plan, in.Days, func(days planning.Days) error {
 			if in.Merge || in.Days == nil {
@@ -46,5 +49,6 @@ func (p *Planner) UpdatePlan(ctx context.Context, pr Principal, in UpdatePlanInp
 	if err != nil {
 		return nil, err
 	}
+	p.events.mealsPlanned(ctx, pr, before, plan)
 	return plan, nil
 }

@@ -43,6 +43,15 @@ type Config struct {
 	S3PublicBaseURL string
 	S3PathStyle     bool
 
+	// Personalize is tried before the local recommender when a campaign is
+	// set; a tracking id sends interaction events to its event tracker.
+	PersonalizeCampaignARN    string
+	PersonalizeTrackingID     string
+	PersonalizeRegion         string
+	PersonalizeEndpoint       string
+	PersonalizeEventsEndpoint string
+	PersonalizeTimeout        time.Duration
+
 	ShutdownTimeout time.Duration
 }
 
@@ -89,6 +98,14 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		S3Endpoint:      r.str("S3_ENDPOINT", ""),
 		S3PublicBaseURL: r.str("S3_PUBLIC_BASE_URL", ""),
 		S3PathStyle:     r.boolean("S3_PATH_STYLE", false),
+
+		PersonalizeCampaignARN:    r.str("PERSONALIZE_CAMPAIGN_ARN", ""),
+		PersonalizeTrackingID:     r.str("PERSONALIZE_TRACKING_ID", ""),
+		PersonalizeRegion:         r.str("PERSONALIZE_REGION", ""),
+		PersonalizeEndpoint:       r.str("PERSONALIZE_ENDPOINT", ""),
+		PersonalizeEventsEndpoint: r.str("PERSONALIZE_EVENTS_ENDPOINT", ""),
+		PersonalizeTimeout:        r.duration("PERSONALIZE_TIMEOUT", 300*time.Millisecond),
+
 		ShutdownTimeout: r.duration("SHUTDOWN_TIMEOUT", 15*time.Second),
 	}
 	if err := errors.Join(append(r.errs, c.Validate())...); err != nil {
@@ -133,7 +150,15 @@ func (c Config) Validate() error {
 	if c.S3Bucket != "" && c.S3PublicBaseURL == "" && c.S3Endpoint == "" {
 		bad("S3_PUBLIC_BASE_URL is required with S3_BUCKET when S3_ENDPOINT is unset")
 	}
+	if c.PersonalizeTimeout > 2*time.Second {
+		bad("PERSONALIZE_TIMEOUT must be at most 2s: suggestions must answer within the contract's 2 s")
+	}
 	return errors.Join(errs...)
+}
+
+// Personalize reports whether any Personalize feature is configured.
+func (c Config) Personalize() bool {
+	return c.PersonalizeCampaignARN != "" || c.PersonalizeTrackingID != ""
 }
 
 type envReader struct {

@@ -70,3 +70,27 @@ func TestProductionNeedsASharedSecret(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestPersonalizeSettings(t *testing.T) {
+	t.Parallel()
+	c, err := LoadConfig(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Personalize() || c.PersonalizeTimeout != 300*time.Millisecond {
+		t.Errorf("without settings Personalize() = %v, timeout %v; want off and 300ms", c.Personalize(), c.PersonalizeTimeout)
+	}
+	c, err = LoadConfig(env(map[string]string{"PERSONALIZE_TRACKING_ID": "tid-1", "PERSONALIZE_REGION": "eu-west-1",
+		"PERSONALIZE_EVENTS_ENDPOINT": "http://127.0.0.1:9", "PERSONALIZE_TIMEOUT": "150ms"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Personalize() || c.PersonalizeTrackingID != "tid-1" || c.PersonalizeRegion != "eu-west-1" ||
+		c.PersonalizeEventsEndpoint != "http://127.0.0.1:9" || c.PersonalizeTimeout != 150*time.Millisecond {
+		t.Errorf("settings not read: %+v", c)
+	}
+	_, err = LoadConfig(env(map[string]string{"PERSONALIZE_CAMPAIGN_ARN": "arn:x", "PERSONALIZE_TIMEOUT": "5s"}))
+	if err == nil || !strings.Contains(err.Error(), "PERSONALIZE_TIMEOUT") {
+		t.Errorf("a 5s timeout was accepted: %v", err)
+	}
+}
