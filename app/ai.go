@@ -28,6 +28,10 @@ type AIDeps struct {
 type AI struct {
 	AIDeps
 	tasks *tasks
+	// suggest holds the recommender index and the fallback counters.
+	suggest suggester
+	// subs is the substitution guide, built on first use.
+	subs substitutions
 }
 
 // NewAI builds the AI use cases.

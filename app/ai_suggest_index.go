@@ -1,0 +1,100 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mealplanner/backend/domain/planning"
+	"github.com/mealplanner/backend/domain/recommend"
+)
+
+// How long the shared inputs of the local recommender live. The index
+// follows the catalogue snapshot exactly; the co-occurrence learns from
+// everyone's plans, which change all the time but shift the pairs slowly.
+const (
+	coOccurrenceTTL  = 15 * time.Minute
+	coOccurrenceDays = 180
+)
+
+// suggester is the state behind Suggestions: the recommender index of the
+// current catalogue snapshot, the co-occurrence learnt from everyone's
+// plans, and the counters of which recommender answered.
+type suggester struct {
+	mu      sync.Mutex
+	snap    *Snapshot // the snapshot index was built from
+	index   *recommend.Index
+	co      *recommend.CoOccurrence
+	coBuilt time.Time
+
+	personalize, rules, fallbacks atomic.Uint64
+}
+
+// SuggestionStats count the suggestion answers computed since start (cache
+// hits are not counted) by the recommender that supplied them, and the
+// fallbacks: requests where the remote recommender was configured but failed
+// or had nothing usable, so the local one answered alone.
+type SuggestionStats struct {
+	Personalize, Rules, Fallbacks uint64
+}
+
+// SuggestionStats reports the suggestion counters.
+func (a *AI) SuggestionStats() SuggestionStats {
+	s := &a.suggest
+	return SuggestionStats{Personalize: s.personalize.Load(), Rules: s.rules.Load(), Fallbacks: s.fallbacks.Load()}
+}
+
+func (s *suggester) count(source string) {
+	if source == SourcePersonalize {
+		s.personalize.Add(1)
+		return
+	}
+	s.rules.Add(1)
+}
+
+// recommender returns the index of snap and the co-occurrence, rebuilding
+// whichever is stale. Concurrent callers wait for one build rather than
+// each building their own.
+func (a *AI) recommender(ctx context.Context, snap *Snapshot) (*recommend.Index, *recommend.CoOccurrence) {
+	s := &a.suggest
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.snap != snap || s.index == nil {
+		start := time.Now()
+		s.index, s.snap = recommend.NewIndex(snap.Recipes), snap
+		a.Logger.Info("recommender index built", "recipes", s.index.Len(), "took", time.Since(start))
+	}
+	now := a.Clock.Now()
+	if s.coBuilt.IsZero() || now.Sub(s.coBuilt) >= coOccurrenceTTL {
+		a.buildCoOccurrence(ctx, now)
+	}
+	return s.index, s.co
+}
+
+// buildCoOccurrence learns which recipes the same people plan. The ports
+// list favourites and ratings one user at a time only, so everyone's plans
+// are the evidence. A failed read keeps the previous co-occurrence (nil at
+// first: the recommender then ranks without it) and is retried next time.
+// The caller holds s.mu.
+func (a *AI) buildCoOccurrence(ctx context.Context, now time.Time) {
+	s := &a.suggest
+	start := time.Now()
+	since := planning.DateOf(now, time.UTC).AddDays(-coOccurrenceDays)
+	planned, err := a.Plans.Planned(ctx, "", since)
+	if err != nil {
+		a.Logger.Warn("co-occurrence not rebuilt", "err", err)
+		return
+	}
+	byUser := map[string][]recommend.Planned{}
+	for _, pl := range planned {
+		byUser[pl.UserID] = append(byUser[pl.UserID], recommend.Planned{RecipeID: pl.RecipeID, Date: pl.Date})
+	}
+	in := recommend.NewInteractions()
+	for id, meals := range byUser {
+		in.AddProfile(id, recommend.Profile{Planned: meals})
+	}
+	s.co, s.coBuilt = in.CoOccurrence(0), now
+	a.Logger.Info("recommender co-occurrence built", "users", len(byUser), "meals", len(planned),
+		"took", time.Since(start))
+}
