@@ -13,7 +13,7 @@ TEST_REDIS_URL    ?= redis://127.0.0.1:6379/0
 CHROMIUM_PATH ?= $(shell command -v chromium 2>/dev/null)
 export TEST_DATABASE_URL TEST_REDIS_URL CHROMIUM_PATH
 
-.PHONY: all build run test vet wire wire-check cover bench fuzz clean
+.PHONY: all build run test vet wire wire-check cover bench fuzz eval clean
 
 all: build
 
@@ -44,6 +44,10 @@ cover:
 
 bench:
 	go test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.out
+
+# Offline evaluations on the seed recipes (no database): suggestion lift and plan constraints/speed.
+eval:
+	go run ./cmd/mealplanner eval recommend && go run ./cmd/mealplanner eval plans
 
 # Runs each fuzz target for FUZZTIME (default 20s).
 FUZZTIME ?= 20s

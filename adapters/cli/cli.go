@@ -51,6 +51,8 @@ commands:
   migrate                   apply database migrations and exit
   seed [--dir D]            load the seed recipes (idempotent); --synthetic N makes N more for scale tests
   admin create --email E    create an administrator; the password is read from stdin
+  eval recommend            score suggestions offline on the seed recipes (no database needed)
+  eval plans                check generated plans on the seed and a synthetic catalogue (no database)
   version                   print the version
 
 Configuration comes from the environment; see README.md.
@@ -86,6 +88,8 @@ func Run(ctx context.Context, env Env, assemble Assembler) int {
 		err = seed(ctx, env, args, cfg, logger, assemble)
 	case "admin":
 		err = admin(ctx, env, args, cfg, logger, assemble)
+	case "eval":
+		err = eval(env, args, cfg, logger)
 	default:
 		fmt.Fprintf(env.Stderr, "unknown command %q\n\n%s", cmd, usage)
 		return 2
