@@ -45,7 +45,7 @@ func envOf(vars map[string]string) func(string) string {
 }
 
 // start runs `mealplanner serve` and waits until it listens.
-func start(t *testing.T, vars map[string]string) *instance {
+func start(t testing.TB, vars map[string]string) *instance {
 	t.Helper()
 	vars["ADDR"] = "127.0.0.1:0"
 	ctx, cancel := context.WithCancel(context.Background())
@@ -68,7 +68,7 @@ func start(t *testing.T, vars map[string]string) *instance {
 }
 
 // stop sends the equivalent of SIGTERM and expects a clean exit.
-func (in *instance) stop(t *testing.T) {
+func (in *instance) stop(t testing.TB) {
 	t.Helper()
 	if in.cancel == nil {
 		return
@@ -85,7 +85,16 @@ func (in *instance) stop(t *testing.T) {
 	}
 }
 
-func (in *instance) call(t *testing.T, method, path, token string, body any) (int, map[string]any) {
+func (in *instance) call(t testing.TB, method, path, token string, body any) (int, map[string]any) {
+	t.Helper()
+	code, raw := in.send(t, method, path, token, body)
+	var m map[string]any
+	_ = json.Unmarshal(raw, &m)
+	return code, m
+}
+
+// send makes one JSON request and returns the status and the raw body.
+func (in *instance) send(t testing.TB, method, path, token string, body any) (int, []byte) {
 	t.Helper()
 	var rd io.Reader
 	if body != nil {
@@ -102,9 +111,11 @@ func (in *instance) call(t *testing.T, method, path, token string, body any) (in
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	var m map[string]any
-	_ = json.NewDecoder(res.Body).Decode(&m)
-	return res.StatusCode, m
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, raw
 }
 
 func embeddedEnv(t *testing.T) map[string]string {
