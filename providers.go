@@ -315,8 +315,9 @@ func publicURL(cfg cli.Config) app.PublicURL {
 }
 
 func newServer(cfg cli.Config, svc services, limiter ports.RateLimiter, checks []apihttp.Check,
-	metrics *apihttp.Metrics, img images, logger *slog.Logger) *apihttp.Server {
+	metrics *apihttp.Metrics, img images, rec ports.Recommender, events ports.EventTracker, logger *slog.Logger) *apihttp.Server {
 	registerCatalogueMetrics(metrics, svc.Catalogue)
+	registerAIMetrics(metrics, svc.AI, rec, events)
 	return apihttp.NewServer(httpConfig(cfg), apihttp.Deps{Accounts: svc.Accounts, Catalogue: svc.Catalogue,
 		Planner: svc.Planner, Shopping: svc.Shopping, AI: svc.AI, Limiter: limiter,
 		Checks: checks, Metrics: metrics, Images: img.handler, Logger: logger})
@@ -325,6 +326,31 @@ func newServer(cfg cli.Config, svc services, limiter ports.RateLimiter, checks [
 func registerCatalogueMetrics(m *apihttp.Metrics, cat *app.Catalogue) {
 	m.CounterFunc("cache_hits_total", "Catalogue reads answered from the cache.", func() float64 { return float64(cat.CacheStats().Hits) })
 	m.CounterFunc("cache_misses_total", "Catalogue reads that had to go to the database.", func() float64 { return float64(cat.CacheStats().Misses) })
+}
+
+// registerAIMetrics exports which recommender answered suggestions, how
+// often the local one stood in for a failing remote, the circuit's state and
+// what became of the interaction events.
+func registerAIMetrics(m *apihttp.Metrics, ai *app.AI, rec ports.Recommender, events ports.EventTracker) {
+	m.CounterFunc("suggestions_personalize_total", "Suggestion answers computed with the remote recommender.",
+		func() float64 { return float64(ai.SuggestionStats().Personalize) })
+	m.CounterFunc("suggestions_rules_total", "Suggestion answers computed by the local hybrid recommender alone.",
+		func() float64 { return float64(ai.SuggestionStats().Rules) })
+	m.CounterFunc("suggestions_fallbacks_total", "Suggestion answers where the remote recommender failed or had nothing usable and the local one answered.",
+		func() float64 { return float64(ai.SuggestionStats().Fallbacks) })
+	if b, ok := rec.(*personalize.Breaker); ok {
+		m.GaugeFunc("personalize_circuit_open", "1 while the Personalize circuit is open or half-open, else 0.", func() float64 {
+			if b.State() == personalize.BreakerClosed {
+				return 0
+			}
+			return 1
+		})
+	}
+	if t, ok := events.(*personalize.Tracker); ok {
+		m.CounterFunc("personalize_events_sent_total", "Interaction events accepted by Personalize.", func() float64 { return float64(t.Stats().Sent) })
+		m.CounterFunc("personalize_events_failed_total", "Interaction events refused or not delivered in time.", func() float64 { return float64(t.Stats().Failed) })
+		m.CounterFunc("personalize_events_dropped_total", "Interaction events never sent: the queue was full or closed.", func() float64 { return float64(t.Stats().Dropped) })
+	}
 }
 
 func newCLIApp(server *apihttp.Server, svc services, db *sql.DB) *cli.App {

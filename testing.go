@@ -132,6 +132,7 @@ func orUnlimited(n int) int {
 }
 
 func testServer(o TestOptions, svc services, limiter ports.RateLimiter, metrics *apihttp.Metrics, logger *slog.Logger) *apihttp.Server {
+	registerAIMetrics(metrics, svc.AI, o.Recommender, nil)
 	cfg := apihttp.Config{
 		CORSOrigins: []string{"http://localhost:3000", "http://localhost:5173"},
 		General:     apihttp.RateLimit{Limit: orUnlimited(o.GeneralLimit), Window: time.Minute},

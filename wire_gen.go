@@ -191,7 +191,7 @@ func InitializeEmbedded(ctx context.Context, cfg cli.Config, logger *slog.Logger
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
 	metrics := newMetrics(db, rateLimiter)
-	server := newServer(cfg, backendServices, rateLimiter, v, metrics, backendImages, logger)
+	server := newServer(cfg, backendServices, rateLimiter, v, metrics, backendImages, recommender, eventTracker, logger)
 	cliApp := newCLIApp(server, backendServices, db)
 	return cliApp, func() {
 		cleanup4()
@@ -368,7 +368,7 @@ func InitializeProduction(ctx context.Context, cfg cli.Config, logger *slog.Logg
 	rateLimiter := provideRateLimiter(client, logger)
 	v := readinessChecks(db, client)
 	metrics := newMetrics(db, rateLimiter)
-	server := newServer(cfg, backendServices, rateLimiter, v, metrics, backendImages, logger)
+	server := newServer(cfg, backendServices, rateLimiter, v, metrics, backendImages, recommender, eventTracker, logger)
 	cliApp := newCLIApp(server, backendServices, db)
 	return cliApp, func() {
 		cleanup4()

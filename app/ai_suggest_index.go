@@ -22,11 +22,12 @@ const (
 // current catalogue snapshot, the co-occurrence learnt from everyone's
 // plans, and the counters of which recommender answered.
 type suggester struct {
-	mu      sync.Mutex
-	snap    *Snapshot // the snapshot index was built from
-	index   *recommend.Index
-	co      *recommend.CoOccurrence
-	coBuilt time.Time
+	mu       sync.Mutex
+	snap     *Snapshot // the snapshot index was built from
+	index    *recommend.Index
+	building *Snapshot // the snapshot a background build is indexing, if any
+	co       *recommend.CoOccurrence
+	coBuilt  time.Time
 
 	personalize, rules, fallbacks atomic.Uint64
 }
@@ -53,23 +54,44 @@ func (s *suggester) count(source string) {
 	s.rules.Add(1)
 }
 
-// recommender returns the index of snap and the co-occurrence, rebuilding
-// whichever is stale. Concurrent callers wait for one build rather than
-// each building their own.
-func (a *AI) recommender(ctx context.Context, snap *Snapshot) (*recommend.Index, *recommend.CoOccurrence) {
+// recommender returns an index of the catalogue, fresh or not, and the co-occurrence,
+// rebuilding whichever is stale. Only the very first index is built on the
+// request path (concurrent callers wait for that one build): once one
+// exists, a changed catalogue is indexed in the background while requests
+// keep using the previous index, since indexing 100 000 recipes takes
+// seconds and the hard constraints are checked against the live snapshot
+// anyway.
+func (a *AI) recommender(ctx context.Context, snap *Snapshot) (ix *recommend.Index, co *recommend.CoOccurrence, fresh bool) {
 	s := &a.suggest
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.snap != snap || s.index == nil {
-		start := time.Now()
-		s.index, s.snap = recommend.NewIndex(snap.Recipes), snap
-		a.Logger.Info("recommender index built", "recipes", s.index.Len(), "took", time.Since(start))
+	switch {
+	case s.index == nil:
+		s.index, s.snap = a.buildIndex(snap), snap
+	case s.snap != snap && s.building != snap:
+		s.building = snap
+		a.tasks.Go("rebuild recommender index", func(context.Context) error {
+			index := a.buildIndex(snap)
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if s.building == snap {
+				s.index, s.snap, s.building = index, snap, nil
+			}
+			return nil
+		})
 	}
 	now := a.Clock.Now()
 	if s.coBuilt.IsZero() || now.Sub(s.coBuilt) >= coOccurrenceTTL {
 		a.buildCoOccurrence(ctx, now)
 	}
-	return s.index, s.co
+	return s.index, s.co, s.snap == snap
+}
+
+func (a *AI) buildIndex(snap *Snapshot) *recommend.Index {
+	start := time.Now()
+	index := recommend.NewIndex(snap.Recipes)
+	a.Logger.Info("recommender index built", "recipes", index.Len(), "took", time.Since(start))
+	return index
 }
 
 // buildCoOccurrence learns which recipes the same people plan. The ports

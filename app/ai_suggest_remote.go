@@ -120,21 +120,35 @@ func blockedList(blocked map[int64]bool) []int64 {
 // localSuggestions asks the local recommender for what the remote one did
 // not supply, never repeating one of its recipes.
 func (a *AI) localSuggestions(ctx context.Context, snap *Snapshot, sc *suggestContext, in suggestInput, got []Suggestion) []Suggestion {
-	ix, co := a.recommender(ctx, snap)
+	ix, co, fresh := a.recommender(ctx, snap)
 	exclude := append([]int64(nil), in.exclude...)
 	for _, s := range got {
 		exclude = append(exclude, s.Recipe.ID)
 	}
-	picked := ix.Recommend(sc.profile, co, sc.request(in, in.count-len(got), exclude))
-	out := make([]Suggestion, 0, len(picked))
+	want := in.count - len(got)
+	ask := want
+	if !fresh {
+		// An index of the previous catalogue may hold recipes deleted or
+		// changed since; asking for a few more leaves enough after the check.
+		ask += staleIndexMargin
+	}
+	picked := ix.Recommend(sc.profile, co, sc.request(in, ask, exclude))
+	out := make([]Suggestion, 0, want)
 	for _, s := range picked {
 		r, live := snap.Recipe(s.RecipeID)
 		if !live || !sc.allows(r) {
-			// Recommend promises both; checking again keeps a bug there from reaching a client.
-			a.Logger.Error("local recommender broke a constraint", "recipe_id", s.RecipeID, "user_id", sc.userID)
+			if fresh {
+				// Recommend promises both; checking again keeps a bug there from reaching a client.
+				a.Logger.Error("local recommender broke a constraint", "recipe_id", s.RecipeID, "user_id", sc.userID)
+			}
 			continue
 		}
-		out = append(out, Suggestion{Recipe: r, Score: s.Score, Reason: s.Reason, Factors: s.Factors})
+		if len(out) < want {
+			out = append(out, Suggestion{Recipe: r, Score: s.Score, Reason: s.Reason, Factors: s.Factors})
+		}
 	}
 	return out
 }
+
+// staleIndexMargin is how many extra suggestions a stale index is asked for.
+const staleIndexMargin = 10

@@ -163,3 +163,31 @@ func TestSuggestionsCountAndValidation(t *testing.T) {
 		t.Errorf("the owner's own plan id: %v", err)
 	}
 }
+
+// TestSuggestionsAfterTheCatalogueChanged: the index of the previous
+// catalogue answers while the new one is built in the background, and a
+// deleted recipe never comes back from either, nor leaves the answer short.
+func TestSuggestionsAfterTheCatalogueChanged(t *testing.T) {
+	t.Parallel()
+	f := newSuggestFixture(t, nil)
+	q := app.SuggestionQuery{Count: count(20)}
+	first := idsOf(f.suggest(t, f.bob, q))
+	if len(first) != 20 {
+		t.Fatalf("%d suggestions from 24 recipes, want 20", len(first))
+	}
+	gone := first[0]
+	if err := f.cat.DeleteRecipe(context.Background(), admin, gone); err != nil {
+		t.Fatal(err)
+	}
+	f.favorite(t, "bob", first[1]) // a new favourite misses the answer cache
+	for _, stage := range []string{"previous index", "rebuilt index"} {
+		got := idsOf(f.suggest(t, f.bob, q))
+		if len(got) != 20 || slices.Contains(got, gone) {
+			t.Errorf("%s: %d suggestions %v; want 20 without the deleted %d", stage, len(got), got, gone)
+		}
+		if err := f.ai.Drain(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		f.favorite(t, "bob", first[2+len(stage)%3])
+	}
+}

@@ -5,9 +5,11 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	backend "github.com/mealplanner/backend"
+	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/planning"
 	"github.com/mealplanner/backend/domain/user"
 	"github.com/mealplanner/backend/ports"
@@ -16,10 +18,13 @@ import (
 const suggestionsPath = "/api/v1/ai/suggestions"
 
 // stubRecommender is a remote recommender with a fixed answer.
-type stubRecommender struct{ recs []ports.Recommendation }
+type stubRecommender struct {
+	recs []ports.Recommendation
+	err  error
+}
 
 func (s stubRecommender) Recommend(context.Context, ports.RecommendationRequest) ([]ports.Recommendation, error) {
-	return s.recs, nil
+	return s.recs, s.err
 }
 
 // suggestionItems decodes an answer and checks what every item must hold.
@@ -195,6 +200,24 @@ func TestSuggestionsRefusals(t *testing.T) {
 	for _, id := range recipeIDs(suggestionItems(t, res)) {
 		if id == "52772" {
 			t.Error("the plan's own recipe was suggested for it")
+		}
+	}
+}
+
+func TestSuggestionsFallBackWhenTheRemoteFails(t *testing.T) {
+	remote := stubRecommender{err: domain.Errorf(domain.CodeUnavailable, "recommendation service unavailable")}
+	a := newAPI(t, func(o *backend.TestOptions) { o.Recommender = remote })
+	a.seed()
+	owner := a.register("fallback@example.com")
+	res := a.do("POST", suggestionsPath, owner.Token, map[string]any{"count": 3})
+	wantStatus(t, res, 200)
+	if got := res.Header.Get("X-Recommendation-Source"); got != "rules" || len(suggestionItems(t, res)) != 3 {
+		t.Errorf("source %q with %d items, want rules with 3", got, len(suggestionItems(t, res)))
+	}
+	metrics := string(a.do("GET", "/metrics", "", nil).Body)
+	for _, line := range []string{"suggestions_fallbacks_total 1", "suggestions_rules_total 1", "suggestions_personalize_total 0"} {
+		if !strings.Contains(metrics, line) {
+			t.Errorf("/metrics lacks %q", line)
 		}
 	}
 }
