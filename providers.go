@@ -355,5 +355,5 @@ func registerAIMetrics(m *apihttp.Metrics, ai *app.AI, rec ports.Recommender, ev
 
 func newCLIApp(server *apihttp.Server, svc services, db *sql.DB) *cli.App {
 	return &cli.App{Handler: server, Accounts: svc.Accounts, Catalogue: svc.Catalogue, Planner: svc.Planner,
-		Shopping: svc.Shopping, Migrate: db.Migrate, Drain: server.Drain}
+		Shopping: svc.Shopping, AI: svc.AI, Migrate: db.Migrate, Drain: server.Drain}
 }

@@ -87,6 +87,21 @@ func (a *AI) recommender(ctx context.Context, snap *Snapshot) (ix *recommend.Ind
 	return s.index, s.co, s.snap == snap
 }
 
+// WarmUp loads the catalogue and builds the recommender's index and
+// co-occurrence in the background, so that the first suggestion request
+// after a start does not pay seconds for them on a large catalogue. Drain
+// waits for it.
+func (a *AI) WarmUp() {
+	a.tasks.Go("warm up the recommender", func(ctx context.Context) error {
+		snap, err := a.Catalogue.Snapshot(ctx)
+		if err != nil {
+			return err
+		}
+		a.recommender(ctx, snap)
+		return nil
+	})
+}
+
 func (a *AI) buildIndex(snap *Snapshot) *recommend.Index {
 	start := time.Now()
 	index := recommend.NewIndex(snap.Recipes)

@@ -2,7 +2,9 @@ package app_test
 
 import (
 	"context"
+	"log/slog"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -189,5 +191,25 @@ func TestSuggestionsAfterTheCatalogueChanged(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.favorite(t, "bob", first[2+len(stage)%3])
+	}
+}
+
+// TestWarmUpBuildsTheRecommenderAheadOfTheFirstRequest: after a warm-up the
+// first suggestions reuse its index instead of building one.
+func TestWarmUpBuildsTheRecommenderAheadOfTheFirstRequest(t *testing.T) {
+	t.Parallel()
+	f := newSuggestFixture(t, nil)
+	logs := &lockedBuffer{}
+	f.ai.Logger = slog.New(slog.NewTextHandler(logs, nil))
+	f.ai.WarmUp()
+	if err := f.ai.Drain(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(logs.String(), "recommender index built"); n != 1 {
+		t.Fatalf("warm-up built the index %d times, want once:\n%s", n, logs.String())
+	}
+	f.suggest(t, f.alice, app.SuggestionQuery{})
+	if n := strings.Count(logs.String(), "recommender index built"); n != 1 {
+		t.Errorf("the first request built the index again (%d builds)", n)
 	}
 }

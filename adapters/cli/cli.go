@@ -23,6 +23,7 @@ type App struct {
 	Catalogue *app.Catalogue
 	Planner   *app.Planner
 	Shopping  *app.Shopping
+	AI        *app.AI
 	// Migrate brings the database schema up to date and names what it applied.
 	Migrate func(ctx context.Context) ([]string, error)
 	// Drain marks the service as going away, so /ready fails before shutdown.

@@ -55,6 +55,9 @@ func serve(ctx context.Context, env Env, cfg Config, logger *slog.Logger, assemb
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if a.AI != nil {
+		a.AI.WarmUp()
+	}
 
 	select {
 	case err := <-errc:
@@ -77,7 +80,11 @@ func shutdown(srv *http.Server, a *App, cfg Config, logger *slog.Logger, errc <-
 	}
 	// Emails and activity records still in flight finish before the
 	// connections they need are closed.
-	if derr := errors.Join(a.Accounts.Drain(ctx), a.Catalogue.Drain(ctx), a.Planner.Drain(ctx), a.Shopping.Drain(ctx)); derr != nil {
+	derr := errors.Join(a.Accounts.Drain(ctx), a.Catalogue.Drain(ctx), a.Planner.Drain(ctx), a.Shopping.Drain(ctx))
+	if a.AI != nil {
+		derr = errors.Join(derr, a.AI.Drain(ctx))
+	}
+	if derr != nil {
 		logger.Warn("background work did not finish before the deadline", "err", derr)
 	}
 	logger.Info("stopped")
