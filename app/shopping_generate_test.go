@@ -1,13 +1,18 @@
 package app_test
 
 import (
+	"context"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/mealplanner/backend/app"
 	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/activity"
 	"github.com/mealplanner/backend/domain/planning"
+	"github.com/mealplanner/backend/domain/shopping"
+	"github.com/mealplanner/backend/ports"
 )
 
 // breakfastWeek stores two recipes and u1's plan of the week of 2026-11-22:
@@ -177,5 +182,56 @@ func TestGenerateListSkipsDeletedRecipes(t *testing.T) {
 	}
 	if eggs := item(t, l, "eggs"); eggs.Quantity != "8" {
 		t.Errorf("eggs = %s, want the omelette's 8", eggs.Quantity)
+	}
+}
+
+// barrierLists holds the first two ForPlan calls until both have arrived,
+// so that two generate requests both find no list and both create one.
+type barrierLists struct {
+	ports.ShoppingListRepository
+	arrived sync.WaitGroup
+	calls   atomic.Int32
+}
+
+func (b *barrierLists) ForPlan(ctx context.Context, userID, planID string) (*shopping.List, error) {
+	l, err := b.ShoppingListRepository.ForPlan(ctx, userID, planID)
+	if b.calls.Add(1) <= 2 {
+		b.arrived.Done()
+		b.arrived.Wait()
+	}
+	return l, err
+}
+
+// TestGenerateListTwiceAtOnceMakesOneList: a double click on "generate"
+// races two requests for the plan's first list; the store refuses the
+// second list of a plan and the loser regenerates the winner's list.
+func TestGenerateListTwiceAtOnceMakesOneList(t *testing.T) {
+	t.Parallel()
+	barrier := &barrierLists{}
+	barrier.arrived.Add(2)
+	s := newShop(t, func(l ports.ShoppingListRepository) ports.ShoppingListRepository {
+		barrier.ShoppingListRepository = l
+		return barrier
+	})
+	p, plan := breakfastWeek(t, s, "metric")
+	ids := make([]string, 2)
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i := range 2 {
+		wg.Go(func() {
+			l, err := s.GenerateList(t.Context(), p, app.GenerateListInput{MealPlanID: plan.ID})
+			if err == nil {
+				ids[i] = l.ID
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	if errs[0] != nil || errs[1] != nil || ids[0] != ids[1] {
+		t.Fatalf("two generates at once: lists %v, errors %v; want the same list twice", ids, errs)
+	}
+	lists, total, err := s.store.ShoppingLists().List(t.Context(), p.UserID, 0, 0)
+	if err != nil || total != 1 || len(lists[0].Items) == 0 {
+		t.Errorf("stored %d lists (%v); want one with its items", total, err)
 	}
 }

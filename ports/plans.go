@@ -55,14 +55,16 @@ type PlanRepository interface {
 type ShoppingListRepository interface {
 	// Save inserts a list with Version 0, or updates one only while the
 	// stored Version equals its own (CONFLICT when stale, NOT_FOUND when
-	// deleted). A share id already used by another list is CONFLICT. On
-	// success the list's Version is incremented.
+	// deleted). A share id already used by another list is CONFLICT, and so
+	// is a second list of the same plan: a plan has at most one list, which
+	// generating again regenerates. On success the list's Version is
+	// incremented.
 	Save(ctx context.Context, l *shopping.List) error
 	// Get returns one of the user's lists. NOT_FOUND when unknown or another
 	// user's.
 	Get(ctx context.Context, userID, id string) (*shopping.List, error)
-	// ForPlan returns the user's most recently created list generated from
-	// the plan. NOT_FOUND when there is none.
+	// ForPlan returns the user's list generated from the plan. NOT_FOUND
+	// when there is none.
 	ForPlan(ctx context.Context, userID, planID string) (*shopping.List, error)
 	// List returns a page of the user's lists, newest first (creation time,
 	// then id), with their items, and the user's number of lists. A Limit of

@@ -14,6 +14,7 @@ var (
 	errListNotFound = domain.NotFound("shopping list not found")
 	errListStale    = domain.Conflict("shopping list was changed by another request")
 	errShareTaken   = domain.Conflict("record already exists")
+	errPlanHasList  = domain.Conflict("record already exists")
 )
 
 // ShoppingListRepository is the in-memory ports.ShoppingListRepository of a Store.
@@ -47,6 +48,11 @@ func (r *ShoppingListRepository) Save(_ context.Context, l *shopping.List) error
 	if l.MealPlanID != "" {
 		if p, ok := r.s.plans[l.MealPlanID]; !ok || p.UserID != l.UserID {
 			return errPlanNotFound
+		}
+		for id, other := range r.s.lists {
+			if id != l.ID && other.MealPlanID == l.MealPlanID {
+				return errPlanHasList
+			}
 		}
 	}
 	l.Version++

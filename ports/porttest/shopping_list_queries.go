@@ -22,16 +22,21 @@ func listsForPlan(t *testing.T, s Stores) {
 	a, b := mustCreateUser(t, s, storeEmail(tag, "a")), mustCreateUser(t, s, storeEmail(tag, "b"))
 	p, other := newPlan(t, a.ID, week(0)), newPlan(t, a.ID, week(1))
 	mustSavePlans(t, s, p, other)
-	tie1, tie2 := newList(a.ID, p.ID, 3), newList(a.ID, p.ID, 3)
-	newest, _ := byIDs(tie1, tie2)
-	otherPlans := newList(a.ID, other.ID, 5)
-	for _, l := range []*shopping.List{newList(a.ID, p.ID, 1), tie1, tie2, otherPlans, newList(a.ID, "", 6)} {
+	first, otherPlans := newList(a.ID, p.ID, 1), newList(a.ID, other.ID, 5)
+	for _, l := range []*shopping.List{first, otherPlans, newList(a.ID, "", 6), newList(a.ID, "", 7)} {
 		mustSaveList(t, s, l)
 	}
+	second := newList(a.ID, p.ID, 3)
+	assertCode(t, s.Lists.Save(t.Context(), second), domain.ErrConflict, "a second list of the same plan")
+	if second.Version != 0 {
+		t.Errorf("a refused save moved the version to %d", second.Version)
+	}
+	first.Name = "renamed"
+	mustSaveList(t, s, first) // updating the plan's own list is no second list
 	for _, c := range []struct {
 		planID string
 		want   *shopping.List
-	}{{p.ID, newest}, {other.ID, otherPlans}} {
+	}{{p.ID, first}, {other.ID, otherPlans}} {
 		got, err := s.Lists.ForPlan(t.Context(), a.ID, c.planID)
 		if err != nil {
 			t.Fatalf("ForPlan: %v", err)

@@ -22,7 +22,7 @@ func ShoppingListRepository(t *testing.T, newStores func(t *testing.T) Stores) {
 	run("save then get keeps every field; an update replaces them", listsRoundTrip)
 	run("a list without plan, share or items", listsBare)
 	run("another user's or an unknown list is not found", listsNotFound)
-	run("for plan returns the plan's newest list", listsForPlan)
+	run("a plan has one list, which for plan returns", listsForPlan)
 	run("list pages newest first and counts", listsPaging)
 	run("shared finds a list by share id whoever owns it", listsShared)
 	run("a share id in use or a taken id is a conflict", listsConflict)
