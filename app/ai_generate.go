@@ -12,7 +12,7 @@ import (
 	"github.com/mealplanner/backend/domain"
 	"github.com/mealplanner/backend/domain/planning"
 	"github.com/mealplanner/backend/domain/planning/generator"
-	"github.com/mealplanner/backend/domain/recipe"
+	"github.com/mealplanner/backend/domain/recommend"
 	"github.com/mealplanner/backend/domain/user"
 )
 
@@ -222,8 +222,7 @@ func checkPrepLimits(fe *domain.FieldErrors, limits map[string]int) map[planning
 // query left out from their preferences.
 func withUserDefaults(req generator.Request, q GeneratePlanQuery, u *user.User, userID string) generator.Request {
 	prefs := u.Preferences
-	req.Restrictions = recipe.Restrictions{Dietary: prefs.Dietary, Allergies: prefs.Allergies,
-		Dislikes: prefs.DislikedIngredients}
+	req.Restrictions = recommend.RestrictionsOf(prefs)
 	if q.Servings == nil {
 		req.Servings = planning.DefaultServings(prefs.HouseholdSize)
 	}

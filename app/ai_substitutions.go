@@ -137,8 +137,9 @@ func checkDietPreferences(fe *domain.FieldErrors, prefix string, p DietPreferenc
 	out := DietPreferences{Dietary: make([]string, 0, len(p.Dietary)), Allergies: make([]string, 0, len(p.Allergies))}
 	checkDietListSize(fe, prefix+".dietary", len(p.Dietary))
 	for i, d := range p.Dietary {
-		canon, ok := canonicalDiet(d)
+		canon, ok := user.CanonicalDiet(d)
 		if !ok {
+			canon = d
 			fe.Add(fmt.Sprintf("%s.dietary[%d]", prefix, i),
 				"unknown dietary value: must be one of "+strings.Join(user.DietaryValues, ", "))
 		}
@@ -161,16 +162,6 @@ func checkDietListSize(fe *domain.FieldErrors, field string, n int) {
 	if n > user.MaxListEntries {
 		fe.Add(field, fmt.Sprintf("at most %d entries", user.MaxListEntries))
 	}
-}
-
-// canonicalDiet returns the contract's spelling of a dietary value.
-func canonicalDiet(d string) (string, bool) {
-	for _, v := range user.DietaryValues {
-		if strings.EqualFold(strings.TrimSpace(d), v) {
-			return v, true
-		}
-	}
-	return d, false
 }
 
 // suitsDiets reports whether suits, an alternative's dietary values, holds

@@ -3,8 +3,6 @@ package app
 import (
 	"cmp"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -83,9 +81,7 @@ func (sc *suggestContext) profileHash(in suggestInput) string {
 	if in.meal == "" {
 		m.Hour = sc.hour
 	}
-	b, _ := json.Marshal(m) // plain values only: cannot fail
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
+	return digest(m)
 }
 
 // cachedSuggestions returns a stored answer, its recipes read again from

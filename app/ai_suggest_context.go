@@ -14,10 +14,6 @@ import (
 // taste weight halves every 60 days, so older meals add next to nothing.
 const historyDays = 365
 
-// poorStars and below is a rating the local recommender never suggests
-// again; remote answers are held to the same rule.
-const poorStars = 2
-
 // suggestContext is everything known about the caller for one request.
 type suggestContext struct {
 	userID  string
@@ -27,8 +23,7 @@ type suggestContext struct {
 	inPlan  []int64
 	profile recommend.Profile
 	rules   recipe.Restrictions
-	// blocked are the ids no suggestion may carry: excluded, in the plan,
-	// planned recently or ahead, or rated poorly.
+	// blocked are the ids no suggestion may carry (recommend.Blocked).
 	blocked map[int64]bool
 }
 
@@ -38,7 +33,7 @@ func (a *AI) suggestContext(ctx context.Context, userID string, in suggestInput)
 	if err != nil {
 		return nil, err
 	}
-	sc := &suggestContext{userID: userID, hour: -1, rules: restrictionsOf(u.Preferences)}
+	sc := &suggestContext{userID: userID, hour: -1, rules: recommend.RestrictionsOf(u.Preferences)}
 	now := a.Clock.Now().In(zoneOf(u))
 	sc.today = planning.DateOf(now, now.Location())
 	if in.hasDate {
@@ -58,7 +53,7 @@ func (a *AI) suggestContext(ctx context.Context, userID string, in suggestInput)
 	if sc.profile, err = a.loadProfile(ctx, u, sc.today); err != nil {
 		return nil, err
 	}
-	sc.blocked = blockedIDs(sc, in.exclude)
+	sc.blocked = recommend.Blocked(sc.profile, sc.request(in, in.count, in.exclude))
 	return sc, nil
 }
 
@@ -72,10 +67,6 @@ func zoneOf(u *user.User) *time.Location {
 		return time.UTC
 	}
 	return loc
-}
-
-func restrictionsOf(p user.Preferences) recipe.Restrictions {
-	return recipe.Restrictions{Dietary: p.Dietary, Allergies: p.Allergies, Dislikes: p.DislikedIngredients}
 }
 
 // loadProfile reads the user's favourites, ratings and planned meals.
@@ -114,29 +105,6 @@ func planIDs(p *planning.Plan) []int64 {
 		}
 	}
 	return distinctRecipeIDs(ids)
-}
-
-// blockedIDs applies the rules the local recommender applies itself, so a
-// remote answer can be held to them.
-func blockedIDs(sc *suggestContext, exclude []int64) map[int64]bool {
-	out := make(map[int64]bool, len(exclude)+len(sc.inPlan))
-	for _, id := range exclude {
-		out[id] = true
-	}
-	for _, id := range sc.inPlan {
-		out[id] = true
-	}
-	for _, pl := range sc.profile.Planned {
-		if sc.today.Sub(pl.Date) <= recommend.RecentDays {
-			out[pl.RecipeID] = true
-		}
-	}
-	for id, stars := range sc.profile.Ratings {
-		if stars >= 1 && stars <= poorStars {
-			out[id] = true
-		}
-	}
-	return out
 }
 
 // allows reports whether a recipe may be suggested to the caller.

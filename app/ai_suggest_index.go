@@ -28,6 +28,7 @@ type suggester struct {
 	building *Snapshot // the snapshot a background build is indexing, if any
 	co       *recommend.CoOccurrence
 	coBuilt  time.Time
+	learning bool // a background task is relearning the co-occurrence
 
 	personalize, rules, fallbacks atomic.Uint64
 }
@@ -54,13 +55,13 @@ func (s *suggester) count(source string) {
 	s.rules.Add(1)
 }
 
-// recommender returns an index of the catalogue, fresh or not, and the co-occurrence,
-// rebuilding whichever is stale. Only the very first index is built on the
-// request path (concurrent callers wait for that one build): once one
-// exists, a changed catalogue is indexed in the background while requests
-// keep using the previous index, since indexing 100 000 recipes takes
-// seconds and the hard constraints are checked against the live snapshot
-// anyway.
+// recommender returns an index of the catalogue, fresh or not, and the
+// co-occurrence, rebuilding whichever is stale. Only the very first of each
+// is built on the request path (concurrent callers wait for that one
+// build): once one exists, it is rebuilt in the background while requests
+// keep using it, since indexing 100 000 recipes takes seconds, reading
+// everyone's plans grows with the users, and the hard constraints are
+// checked against the live snapshot anyway.
 func (a *AI) recommender(ctx context.Context, snap *Snapshot) (ix *recommend.Index, co *recommend.CoOccurrence, fresh bool) {
 	s := &a.suggest
 	s.mu.Lock()
@@ -80,10 +81,7 @@ func (a *AI) recommender(ctx context.Context, snap *Snapshot) (ix *recommend.Ind
 			return nil
 		})
 	}
-	now := a.Clock.Now()
-	if s.coBuilt.IsZero() || now.Sub(s.coBuilt) >= coOccurrenceTTL {
-		a.buildCoOccurrence(ctx, now)
-	}
+	a.refreshCoOccurrence(ctx)
 	return s.index, s.co, s.snap == snap
 }
 
@@ -109,19 +107,44 @@ func (a *AI) buildIndex(snap *Snapshot) *recommend.Index {
 	return index
 }
 
-// buildCoOccurrence learns which recipes the same people plan. The ports
-// list favourites and ratings one user at a time only, so everyone's plans
-// are the evidence. A failed read keeps the previous co-occurrence (nil at
-// first: the recommender then ranks without it) and is retried next time.
-// The caller holds s.mu.
-func (a *AI) buildCoOccurrence(ctx context.Context, now time.Time) {
+// refreshCoOccurrence learns the co-occurrence at once when none was
+// learnt yet, else in the background once it is older than
+// coOccurrenceTTL. A failed read keeps what was learnt before (nothing at
+// first: the recommender then ranks without it) and is retried by the next
+// request. The caller holds s.mu.
+func (a *AI) refreshCoOccurrence(ctx context.Context) {
 	s := &a.suggest
+	now := a.Clock.Now()
+	switch {
+	case s.coBuilt.IsZero():
+		if co, ok := a.learnCoOccurrence(ctx, now); ok {
+			s.co, s.coBuilt = co, now
+		}
+	case now.Sub(s.coBuilt) >= coOccurrenceTTL && !s.learning:
+		s.learning = true
+		a.tasks.Go("relearn recommender co-occurrence", func(ctx context.Context) error {
+			co, ok := a.learnCoOccurrence(ctx, now)
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.learning = false
+			if ok {
+				s.co, s.coBuilt = co, now
+			}
+			return nil
+		})
+	}
+}
+
+// learnCoOccurrence learns which recipes the same people plan. The ports
+// list favourites and ratings one user at a time only, so everyone's plans
+// are the evidence. ok is false when they could not be read.
+func (a *AI) learnCoOccurrence(ctx context.Context, now time.Time) (co *recommend.CoOccurrence, ok bool) {
 	start := time.Now()
 	since := planning.DateOf(now, time.UTC).AddDays(-coOccurrenceDays)
 	planned, err := a.Plans.Planned(ctx, "", since)
 	if err != nil {
 		a.Logger.Warn("co-occurrence not rebuilt", "err", err)
-		return
+		return nil, false
 	}
 	byUser := map[string][]recommend.Planned{}
 	for _, pl := range planned {
@@ -131,7 +154,8 @@ func (a *AI) buildCoOccurrence(ctx context.Context, now time.Time) {
 	for id, meals := range byUser {
 		in.AddProfile(id, recommend.Profile{Planned: meals})
 	}
-	s.co, s.coBuilt = in.CoOccurrence(0), now
+	co = in.CoOccurrence(0)
 	a.Logger.Info("recommender co-occurrence built", "users", len(byUser), "meals", len(planned),
 		"took", time.Since(start))
+	return co, true
 }

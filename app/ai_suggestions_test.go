@@ -213,3 +213,28 @@ func TestWarmUpBuildsTheRecommenderAheadOfTheFirstRequest(t *testing.T) {
 		t.Errorf("the first request built the index again (%d builds)", n)
 	}
 }
+
+// TestCoOccurrenceIsRelearntInTheBackground: the first request learns from
+// everyone's plans; once that is older than its 15 minutes, a request
+// answers with it while a background task learns afresh, once.
+func TestCoOccurrenceIsRelearntInTheBackground(t *testing.T) {
+	t.Parallel()
+	f := newSuggestFixture(t, nil)
+	logs := &lockedBuffer{}
+	f.ai.Logger = slog.New(slog.NewTextHandler(logs, nil))
+	learnt := func() int { return strings.Count(logs.String(), "recommender co-occurrence built") }
+	f.suggest(t, f.alice, app.SuggestionQuery{})
+	f.suggest(t, f.bob, app.SuggestionQuery{})
+	if learnt() != 1 {
+		t.Fatalf("two requests learnt the co-occurrence %d times, want once", learnt())
+	}
+	f.clock.Advance(16 * time.Minute)
+	f.suggest(t, f.alice, app.SuggestionQuery{Count: count(3)})
+	f.suggest(t, f.bob, app.SuggestionQuery{Count: count(3)})
+	if err := f.ai.Drain(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if learnt() != 2 {
+		t.Errorf("after 16 minutes and two requests: learnt %d times, want twice", learnt())
+	}
+}

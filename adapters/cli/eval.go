@@ -147,12 +147,8 @@ func evalPlans(env Env, args []string, seedDir string, logger *slog.Logger) erro
 
 // synthetic makes the scale catalogue from the seed recipes, numbered after them.
 func synthetic(seed []*recipe.Recipe, n int, rngSeed uint64, logger *slog.Logger) plans.Catalogue {
-	var maxID int64
-	for _, r := range seed {
-		maxID = max(maxID, r.ID)
-	}
 	start := time.Now()
-	made := recipe.Synthesize(rngSeed, seed, n, maxID+1)
+	made := synthesizeAfter(seed, n, rngSeed)
 	logger.Info("synthetic catalogue made", "recipes", len(made),
 		"took", time.Since(start).Round(time.Millisecond).String())
 	return plans.Catalogue{Name: fmt.Sprintf("synthetic-%d", n), Recipes: made}

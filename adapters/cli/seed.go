@@ -53,17 +53,25 @@ func seed(ctx context.Context, env Env, args []string, cfg Config, logger *slog.
 // synthesise makes n recipes after the seed ones, numbered after them.
 func synthesise(templates []recipe.Recipe, n int, rngSeed uint64) []recipe.Recipe {
 	ptrs := make([]*recipe.Recipe, len(templates))
-	var maxID int64
 	for i := range templates {
 		ptrs[i] = &templates[i]
-		maxID = max(maxID, templates[i].ID)
 	}
-	made := recipe.Synthesize(rngSeed, ptrs, n, maxID+1)
+	made := synthesizeAfter(ptrs, n, rngSeed)
 	out := make([]recipe.Recipe, len(made))
 	for i, r := range made {
 		out[i] = *r
 	}
 	return out
+}
+
+// synthesizeAfter makes n recipes from the templates, numbered after the
+// largest template id.
+func synthesizeAfter(templates []*recipe.Recipe, n int, rngSeed uint64) []*recipe.Recipe {
+	var maxID int64
+	for _, r := range templates {
+		maxID = max(maxID, r.ID)
+	}
+	return recipe.Synthesize(rngSeed, templates, n, maxID+1)
 }
 
 // ReadRecipes reads every *.json file of dir, each an array of recipes.

@@ -193,3 +193,31 @@ func checkFactors(t *testing.T, run int, name string, s recommend.Suggestion) {
 		t.Errorf("run %d %s: factors of %d add up to %d, score %d", run, name, s.RecipeID, sum, s.Score)
 	}
 }
+
+// TestBlockedIsWhatRecommendNeverReturns: Blocked names the excluded, the
+// plan's, the recently or future planned and the poorly rated recipes, and
+// a recommendation over the whole catalogue returns none of them.
+func TestBlockedIsWhatRecommendNeverReturns(t *testing.T) {
+	t.Parallel()
+	ix, rs := mustIndex(t), mustSeed(t)
+	today, _ := planning.ParseDate("2026-11-25")
+	p := recommend.Profile{Ratings: map[int64]int{rs[0].ID: 2, rs[1].ID: 1, rs[2].ID: 3, rs[3].ID: 5},
+		Planned: []recommend.Planned{{RecipeID: rs[4].ID, Date: today.AddDays(-14)},
+			{RecipeID: rs[5].ID, Date: today.AddDays(-15)}, {RecipeID: rs[6].ID, Date: today.AddDays(3)}}}
+	req := recommend.Request{Count: len(rs), Hour: -1, Today: today, Exclude: []int64{rs[7].ID}, InPlan: []int64{rs[8].ID}}
+	want := []int64{rs[0].ID, rs[1].ID, rs[4].ID, rs[6].ID, rs[7].ID, rs[8].ID}
+	got := recommend.Blocked(p, req)
+	if len(got) != len(want) {
+		t.Errorf("Blocked = %v, want exactly %v", got, want)
+	}
+	for _, id := range want {
+		if !got[id] {
+			t.Errorf("Blocked lacks %d", id)
+		}
+	}
+	for _, s := range ix.Recommend(p, nil, req) {
+		if got[s.RecipeID] {
+			t.Errorf("Recommend returned blocked recipe %d", s.RecipeID)
+		}
+	}
+}

@@ -90,15 +90,23 @@ func (h *history) positive() bool {
 	return false
 }
 
-func restrictionsOf(p user.Preferences) recipe.Restrictions {
+// RestrictionsOf are the hard constraints of a person's preferences: their
+// diet, allergies and dislikes.
+func RestrictionsOf(p user.Preferences) recipe.Restrictions {
 	return recipe.Restrictions{Dietary: p.Dietary, Allergies: p.Allergies, Dislikes: p.DislikedIngredients}
 }
 
-// pool lists the positions of the recipes that may be suggested: not
-// excluded by the request or the history, and carrying every dietary tag
-// the person needs. Allergies and dislikes are left to pick, which asks
-// recipe.Restrictions about the few recipes that rank high enough.
-func (ix *Index) pool(p Profile, req Request, h *history) []int32 {
+// Blocked lists the recipes that may not be suggested to the person for
+// req whatever ranks them: those req excludes or its plan holds, those
+// planned RecentDays before req.Today or later, and those rated two stars
+// or fewer. Recommend applies it itself; a caller holds another
+// recommender's answers to it, and to RestrictionsOf.
+func Blocked(p Profile, req Request) map[int64]bool {
+	return newHistory(p, req.Today).skipped(req)
+}
+
+// skipped is Blocked for a history already built.
+func (h *history) skipped(req Request) map[int64]bool {
 	skip := make(map[int64]bool, len(h.blocked)+len(req.Exclude)+len(req.InPlan))
 	for id := range h.blocked {
 		skip[id] = true
@@ -108,6 +116,15 @@ func (ix *Index) pool(p Profile, req Request, h *history) []int32 {
 			skip[id] = true
 		}
 	}
+	return skip
+}
+
+// pool lists the positions of the recipes that may be suggested: not
+// blocked by the request or the history, and carrying every dietary tag
+// the person needs. Allergies and dislikes are left to pick, which asks
+// recipe.Restrictions about the few recipes that rank high enough.
+func (ix *Index) pool(p Profile, req Request, h *history) []int32 {
+	skip := h.skipped(req)
 	need := dietBits(p.Prefs.Dietary)
 	out := make([]int32, 0, len(ix.entries))
 	for i := range ix.entries {

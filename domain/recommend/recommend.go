@@ -86,7 +86,7 @@ func (ix *Index) Recommend(p Profile, co *CoOccurrence, req Request) []Suggestio
 	h := newHistory(p, req.Today)
 	pool := ix.pool(p, req, h)
 	s := ix.newScorer(p, co, req, h, pool)
-	picked := ix.pick(pool, s.totals(), restrictionsOf(p.Prefs), countOf(req))
+	picked := ix.pick(pool, s.totals(), RestrictionsOf(p.Prefs), countOf(req))
 	out := make([]Suggestion, len(picked))
 	for i, c := range picked {
 		out[i] = s.explain(c)
@@ -109,7 +109,7 @@ func (ix *Index) Popular(p Profile, co *CoOccurrence, req Request) []Suggestion 
 			totals[i] = v / top
 		}
 	}
-	picked := ix.pick(pool, totals, restrictionsOf(p.Prefs), countOf(req))
+	picked := ix.pick(pool, totals, RestrictionsOf(p.Prefs), countOf(req))
 	out := make([]Suggestion, len(picked))
 	for i, c := range picked {
 		score := roundPoints(100 * c.total)

@@ -247,6 +247,12 @@ func entryProblem(v string) string {
 	return ""
 }
 
+// CanonicalDiet returns the contract's spelling of a dietary value given in
+// any case and spacing, and whether it is one of DietaryValues.
+func CanonicalDiet(v string) (string, bool) {
+	return lookupFold(DietaryValues, strings.TrimSpace(v))
+}
+
 func lookupFold(canon []string, v string) (string, bool) {
 	for _, c := range canon {
 		if strings.EqualFold(c, v) {

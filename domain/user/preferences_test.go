@@ -97,3 +97,16 @@ func TestPreferencesApplyReportsAllFields(t *testing.T) {
 		t.Fatalf("want two field errors, got %v", err)
 	}
 }
+
+func TestCanonicalDiet(t *testing.T) {
+	for in, want := range map[string]string{"vegan": "Vegan", " gluten-free ": "Gluten-Free", "LOW-CARB": "Low-Carb"} {
+		if got, ok := user.CanonicalDiet(in); !ok || got != want {
+			t.Errorf("CanonicalDiet(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"carnivore", "", "vegans"} {
+		if got, ok := user.CanonicalDiet(in); ok {
+			t.Errorf("CanonicalDiet(%q) = %q accepted", in, got)
+		}
+	}
+}
